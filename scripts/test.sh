@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test tier:
+#   style (fmt, clippy) -> native tests -> browser tests (wasm-bindgen-test in
+#   headless Chromium) -> release build -> end-to-end specs (Playwright).
+# Stops at the first tier that fails.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_all
+cd "$ROOT"
+
+step "check: cargo fmt" cargo fmt --all -- --check
+step "check: cargo clippy" cargo clippy --all-targets --locked -- -D warnings
+step "check: words of our own" ../shared/tools/seed-overlap .
+step "test: native" cargo test --locked
+step "test: browser (wasm-bindgen-test, headless Chromium)" \
+  cargo test --locked --target wasm32-unknown-unknown --test browser
+step "build: trunk release" trunk build --release --offline
+step "test: end-to-end (Playwright, Chromium)" node --test --test-concurrency=1 tests/e2e/*.spec.mjs

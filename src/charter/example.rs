@@ -1,0 +1,632 @@
+//! A realistic, filled charter to show newcomers what a finished one looks like.
+//!
+//! The story: secondary science teachers of a (fictional) school service centre
+//! who want to share how they run lab work. Every part is filled, in French or
+//! in English, and the sponsor is committed.
+
+use super::model::{
+    Agreement, AgreementKind, Benefit, Charter, CommunityKind, Instigator, ListId, Neighbour,
+    Origin, Problem, Relation, Resource, ResourceKind, ResourceStatus, SponsorStatus,
+    SuperiorStatus,
+};
+use super::text::{Lang, Text};
+
+/// Shorthand for a bilingual example text.
+const fn t(fr: &'static str, en: &'static str) -> Text {
+    Text::new(fr, en)
+}
+
+/// The instigators' names, also used as note authors.
+const PEOPLE: [&str; 3] = ["Geneviève Tremblay", "Karim Benali", "Sophie Gagnon-Lavoie"];
+
+/// Fills a charter with ids derived from the charter id.
+struct Builder {
+    /// The charter being filled.
+    c: Charter,
+    /// The language picked from each text.
+    lang: Lang,
+    /// The time stamp of every note.
+    now: f64,
+    /// How many ids were handed out.
+    count: usize,
+}
+
+impl Builder {
+    /// A fresh id, `"{charter id}-{prefix}{n}"`.
+    fn id(&mut self, prefix: &str) -> String {
+        self.count += 1;
+        format!("{}-{}{}", self.c.id, prefix, self.count)
+    }
+
+    /// Adds notes to a list, attributed in turn to the instigators.
+    fn notes(&mut self, l: ListId, texts: &[Text]) {
+        for text in texts {
+            let id = self.id("n");
+            let author = PEOPLE[self.count % PEOPLE.len()].to_string();
+            self.c
+                .add_note(l, id.clone(), text.get(self.lang).to_string(), self.now);
+            self.c.set_note_author(&id, author, self.now);
+        }
+    }
+
+    /// A text in the chosen language, owned.
+    fn s(&self, text: Text) -> String {
+        text.get(self.lang).to_string()
+    }
+}
+
+/// A complete example charter, written in `lang`, with ids derived from `id`.
+pub fn example(lang: Lang, id: String, now: f64) -> Charter {
+    let mut b = Builder {
+        c: Charter::new(id, lang, now),
+        lang,
+        now,
+        count: 0,
+    };
+
+    b.c.title = b.s(t(
+        "Labos vivants : la communauté des profs de sciences du secondaire",
+        "Living Labs: a community for secondary science teachers",
+    ));
+    b.c.kind = CommunityKind::NetworkedCop;
+
+    // 1. Who carries the project.
+    b.c.carriers.origin = Some(Origin::Spontaneous);
+    let roles = [
+        t(
+            "Enseignante de chimie, École secondaire du Versant",
+            "Chemistry teacher, École secondaire du Versant",
+        ),
+        t(
+            "Enseignant de science et technologie, 1er cycle",
+            "Science and technology teacher, Secondary 1 and 2",
+        ),
+        t(
+            "Conseillère pédagogique en science et technologie",
+            "Science and technology pedagogical consultant",
+        ),
+    ];
+    for (name, role) in PEOPLE.iter().zip(roles) {
+        let id = b.id("r");
+        let role = b.s(role);
+        b.c.carriers.instigators.push(Instigator {
+            id,
+            name: name.to_string(),
+            role,
+        });
+    }
+    b.c.carriers.sponsor_name = "Martin Côté".to_string();
+    b.c.carriers.sponsor_role = b.s(t(
+        "Directeur des services éducatifs, Centre de services scolaire des Trois-Lacs",
+        "Director of educational services, Trois-Lacs School Service Centre",
+    ));
+    b.c.carriers.sponsor_status = Some(SponsorStatus::Committed);
+    b.c.carriers.superior = Some(SuperiorStatus::Supports);
+    b.notes(
+        ListId::KeyPeople,
+        &[
+            t(
+                "Lucie Bergeron, technicienne en travaux pratiques : elle prépare le matériel et connaît l'inventaire de chaque labo",
+                "Lucie Bergeron, lab technician: she prepares the equipment and knows every lab's inventory",
+            ),
+            t(
+                "Les directions des quatre écoles secondaires, pour libérer les enseignants lors des rencontres",
+                "The principals of the four secondary schools, to release teachers for meetings",
+            ),
+            t(
+                "Le conseiller en prévention du centre de services, pour valider les protocoles",
+                "The service centre's health and safety adviser, to check the protocols",
+            ),
+        ],
+    );
+    let resources = [
+        (
+            ResourceKind::ReleasedTime,
+            ResourceStatus::Granted,
+            t(
+                "Quatre demi-journées de libération par membre du noyau pendant l'année",
+                "Four half-days of released time per core member over the year",
+            ),
+        ),
+        (
+            ResourceKind::DigitalPlatform,
+            ResourceStatus::Granted,
+            t(
+                "Une équipe Teams avec un canal par niveau et une bibliothèque de protocoles",
+                "A Teams team with one channel per grade level and a protocol library",
+            ),
+        ),
+        (
+            ResourceKind::Money,
+            ResourceStatus::Requested,
+            t(
+                "1 500 $ pour du matériel de labo à essayer en classe",
+                "$1,500 for lab equipment to try out in class",
+            ),
+        ),
+        (
+            ResourceKind::It,
+            ResourceStatus::Needed,
+            t(
+                "Prêt de capteurs et de tablettes par le service des technologies",
+                "Sensors and tablets on loan from the IT department",
+            ),
+        ),
+    ];
+    for (kind, status, detail) in resources {
+        let id = b.id("r");
+        let detail = b.s(detail);
+        b.c.carriers.resources.push(Resource {
+            id,
+            kind: Some(kind),
+            status: Some(status),
+            detail,
+        });
+    }
+    let agreements = [
+        (
+            AgreementKind::TimeGiven,
+            t(
+                "Les rencontres du noyau se tiennent lors des journées pédagogiques; le reste se fait sur une base volontaire",
+                "Core meetings happen on professional development days; everything else is voluntary",
+            ),
+        ),
+        (
+            AgreementKind::UnionReps,
+            t(
+                "Présenter le projet au syndicat local pour confirmer que la participation reste volontaire",
+                "Present the project to the local union to confirm that taking part stays voluntary",
+            ),
+        ),
+    ];
+    for (kind, detail) in agreements {
+        let id = b.id("r");
+        let detail = b.s(detail);
+        b.c.carriers.agreements.push(Agreement {
+            id,
+            kind: Some(kind),
+            detail,
+        });
+    }
+
+    // 2. For whom, mission, problems.
+    b.notes(
+        ListId::Members,
+        &[
+            t(
+                "Enseignantes et enseignants de science et technologie du 1er cycle du secondaire",
+                "Science and technology teachers in Secondary 1 and 2",
+            ),
+            t(
+                "Enseignantes et enseignants de chimie, de physique et d'ATS du 2e cycle",
+                "Chemistry, physics and applied science teachers in Secondary 3 to 5",
+            ),
+            t(
+                "Techniciennes et techniciens en travaux pratiques",
+                "Lab technicians",
+            ),
+        ],
+    );
+    b.c.purpose.shared_practice = b.s(t(
+        "Concevoir, animer et évaluer des activités de laboratoire sécuritaires et stimulantes pour les élèves du secondaire.",
+        "Designing, running and assessing safe, engaging lab activities for secondary students.",
+    ));
+    b.c.purpose.mission = b.s(t(
+        "Aider chaque prof de sciences du centre de services à offrir plus souvent de vrais labos, en partageant protocoles, essais et trucs de classe.",
+        "Help every science teacher in the service centre run real labs more often, by sharing protocols, trials and classroom tips.",
+    ));
+    b.c.purpose.vision = b.s(t(
+        "D'ici trois ans, chaque élève de nos écoles vit au moins un labo d'investigation par étape, et plus personne ne prépare ses labos seul dans son coin.",
+        "Within three years, every student in our schools does at least one inquiry lab per term, and nobody prepares their labs alone any more.",
+    ));
+    b.c.purpose.problems = [
+        Problem::CollaborateCreate,
+        Problem::BreakIsolation,
+        Problem::EvolvePractices,
+        Problem::UpdateKnowledge,
+    ]
+    .into_iter()
+    .collect();
+    b.notes(
+        ListId::OtherProblems,
+        &[
+            t(
+                "Le matériel de labo varie beaucoup d'une école à l'autre",
+                "Lab equipment varies a lot from one school to the next",
+            ),
+            t(
+                "Les profs nouvellement arrivés en sciences manquent de repères pour les labos",
+                "Teachers new to science lack reference points for lab work",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Goals,
+        &[
+            t(
+                "Bâtir une banque commune de protocoles testés en classe",
+                "Build a shared bank of classroom-tested protocols",
+            ),
+            t(
+                "Accompagner les enseignants en début de carrière dans leurs premiers labos",
+                "Support early-career teachers through their first labs",
+            ),
+            t(
+                "Mieux arrimer les labos à l'évaluation des compétences",
+                "Link lab work more closely to competency assessment",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Beneficiaries,
+        &[
+            t(
+                "Les élèves, qui vivront plus de vraies démarches d'investigation",
+                "Students, who will carry out more genuine inquiries",
+            ),
+            t(
+                "Les enseignants en insertion professionnelle",
+                "Teachers in their first years on the job",
+            ),
+            t(
+                "Les techniciens, qui pourront planifier le matériel plus tôt",
+                "Technicians, who can plan equipment further ahead",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Knowledge,
+        &[
+            t(
+                "Protocoles et leurs adaptations selon le niveau",
+                "Protocols and how to adapt them for each grade",
+            ),
+            t(
+                "Consignes de sécurité et gestion du matériel",
+                "Safety instructions and equipment management",
+            ),
+            t(
+                "Grilles d'évaluation des démarches expérimentales",
+                "Rubrics for assessing experimental work",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Priorities,
+        &[
+            t(
+                "Commencer par les labos du 1er cycle, où les besoins sont les plus grands",
+                "Start with Secondary 1 and 2 labs, where the needs are greatest",
+            ),
+            t(
+                "Mettre en ligne une première série de dix protocoles avant la relâche",
+                "Post a first set of ten protocols before the March break",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Rules,
+        &[
+            t(
+                "Une rencontre virtuelle de 45 minutes par mois, le mardi après les cours",
+                "One 45-minute online meeting a month, on Tuesday after school",
+            ),
+            t(
+                "Chaque protocole partagé indique le niveau, la durée et les mesures de sécurité",
+                "Every shared protocol states the grade, the duration and the safety measures",
+            ),
+            t(
+                "On nomme l'auteur de chaque ressource et on lui demande avant de la modifier",
+                "We credit the author of every resource and ask them before changing it",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Themes,
+        &[
+            t(
+                "L'investigation guidée au 1er cycle",
+                "Guided inquiry in Secondary 1 and 2",
+            ),
+            t("Des labos à petit budget", "Labs on a shoestring"),
+            t("La sécurité au labo", "Lab safety"),
+            t(
+                "Évaluer une démarche expérimentale",
+                "Assessing an experimental process",
+            ),
+        ],
+    );
+
+    // 3. Why join.
+    b.c.joining.benefits = [
+        Benefit::Belonging,
+        Benefit::MeaningMotivation,
+        Benefit::Recognition,
+    ]
+    .into_iter()
+    .collect();
+    b.notes(
+        ListId::OtherBenefits,
+        &[
+            t(
+                "Gagner du temps de préparation grâce aux protocoles déjà testés",
+                "Save preparation time with protocols that have already been tested",
+            ),
+            t(
+                "Des heures reconnues dans le plan de formation continue",
+                "Hours recognised in the professional development plan",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Core,
+        &[t(
+            "Les trois instigateurs et une personne par école secondaire",
+            "The three instigators and one person from each secondary school",
+        )],
+    );
+    b.notes(
+        ListId::Active,
+        &[t(
+            "Les profs de sciences qui essaieront les protocoles en classe et donneront leur avis",
+            "Science teachers who will try the protocols in class and give feedback",
+        )],
+    );
+    b.notes(
+        ListId::Peripheral,
+        &[
+            t(
+                "Des profs d'autres matières intéressés par des projets interdisciplinaires",
+                "Teachers of other subjects interested in cross-curricular projects",
+            ),
+            t(
+                "Les directions adjointes qui suivent nos travaux",
+                "Vice-principals who keep an eye on our work",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::PathExplore,
+        &[
+            t(
+                "Parcourir la banque de protocoles et en essayer un en classe",
+                "Browse the protocol bank and try one in class",
+            ),
+            t(
+                "Assister à une rencontre mensuelle, juste pour voir",
+                "Sit in on a monthly meeting, just to see",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::PathContribute,
+        &[
+            t(
+                "Partager l'adaptation d'un protocole, avec photos et résultats",
+                "Share an adapted protocol, with photos and results",
+            ),
+            t(
+                "Répondre aux questions dans le canal d'entraide",
+                "Answer questions in the help channel",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::PathCodevelop,
+        &[
+            t(
+                "Concevoir à plusieurs une situation d'évaluation commune en laboratoire",
+                "Design a shared lab-based assessment task together",
+            ),
+            t(
+                "Animer un atelier à la journée pédagogique régionale",
+                "Lead a workshop at the regional professional development day",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Artefacts,
+        &[
+            t(
+                "Une banque de protocoles classés par niveau et par concept",
+                "A bank of protocols sorted by grade and concept",
+            ),
+            t(
+                "De courtes capsules vidéo sur les manipulations délicates",
+                "Short videos on tricky lab techniques",
+            ),
+            t(
+                "Un aide-mémoire de sécurité à afficher dans chaque labo",
+                "A safety checklist to post in every lab",
+            ),
+        ],
+    );
+
+    // 4. What sets it apart.
+    let neighbours = [
+        (
+            t("Profs de sciences du Québec (Facebook)", "Québec science teachers (Facebook)"),
+            t(
+                "Enseignants de sciences de partout au Québec",
+                "Science teachers from all over Québec",
+            ),
+            t("Groupe Facebook", "Facebook group"),
+            Relation::Distinct,
+            t(
+                "Très actif, mais trop large pour bâtir des ressources adaptées à nos écoles et à notre matériel",
+                "Very active, but too broad to build resources suited to our schools and our equipment",
+            ),
+        ),
+        (
+            t(
+                "Comité science et technologie du centre de services",
+                "Service centre science and technology committee",
+            ),
+            t(
+                "Conseillers pédagogiques et directions",
+                "Pedagogical consultants and principals",
+            ),
+            t("Rencontres au centre administratif", "Meetings at the head office"),
+            Relation::Partner,
+            t(
+                "Il fixe les orientations; nous lui présenterons nos travaux deux fois par année",
+                "It sets the direction; we'll report our work to it twice a year",
+            ),
+        ),
+        (
+            t(
+                "Association pour l'enseignement de la science et de la technologie au Québec (AESTQ)",
+                "Québec association for science and technology teaching (AESTQ)",
+            ),
+            t(
+                "Enseignants de sciences du primaire et du secondaire",
+                "Elementary and secondary science teachers",
+            ),
+            t("Congrès annuel et site Web", "Annual conference and website"),
+            Relation::Join,
+            t(
+                "Plusieurs d'entre nous en sont déjà membres; nous y présenterons nos labos au congrès",
+                "Several of us are already members; we'll present our labs at the conference",
+            ),
+        ),
+    ];
+    for (name, audience, place, relation, why) in neighbours {
+        let id = b.id("r");
+        let n = Neighbour {
+            id,
+            name: b.s(name),
+            audience: b.s(audience),
+            place: b.s(place),
+            relation: Some(relation),
+            why: b.s(why),
+        };
+        b.c.distinction.neighbours.push(n);
+    }
+    b.notes(
+        ListId::SocialNetworks,
+        &[
+            t(
+                "Le groupe Facebook des profs de sciences",
+                "The science teachers' Facebook group",
+            ),
+            t(
+                "L'équipe Teams du centre de services",
+                "The service centre's Teams workspace",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::WorkingGroups,
+        &[
+            t(
+                "Le comité science et technologie du centre de services",
+                "The service centre's science and technology committee",
+            ),
+            t(
+                "Le comité santé et sécurité de l'École secondaire du Versant",
+                "The health and safety committee at École secondaire du Versant",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Experts,
+        &[
+            t(
+                "Une didacticienne des sciences de l'université de la région",
+                "A science education researcher from the regional university",
+            ),
+            t(
+                "Le conseiller en prévention, pour la sécurité au labo",
+                "The health and safety adviser, for lab safety",
+            ),
+        ],
+    );
+    b.c.distinction.distinctiveness = b.s(t(
+        "Nous sommes le seul groupe centré sur le labo en classe, avec nos écoles, notre matériel et nos horaires. On y partage des protocoles essayés chez nous, pas seulement des idées.",
+        "We're the only group focused on lab work in class, with our own schools, equipment and timetables. We share protocols tried out here, not just ideas.",
+    ));
+
+    b.c.updated_at = now;
+    b.c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::RecordList;
+    use super::super::questions::questions;
+    use super::super::readiness::{readiness, Severity};
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn example_fills_every_part_in_both_languages() {
+        for lang in Lang::ALL {
+            let c = example(lang, "ex".into(), 5.0);
+            assert_eq!(c.content_lang, lang);
+            assert!(!c.title.is_empty());
+            for q in questions() {
+                for p in q.parts {
+                    assert!(p.is_filled(&c), "{:?}: {}", lang, p.id);
+                }
+                assert_eq!(q.fill(&c), (q.parts.len(), q.parts.len()));
+            }
+            assert_eq!(c.carriers.sponsor_status, Some(SponsorStatus::Committed));
+        }
+    }
+
+    #[test]
+    fn example_is_written_in_the_requested_language() {
+        let fr = example(Lang::Fr, "ex".into(), 0.0);
+        let en = example(Lang::En, "ex".into(), 0.0);
+        assert_ne!(fr.purpose.mission, en.purpose.mission);
+        assert!(fr.purpose.mission.contains("prof de sciences"));
+        assert!(en.purpose.mission.contains("science teacher"));
+        assert_eq!(fr.note_count(), en.note_count());
+        // Same structure, different words.
+        for l in ListId::ALL {
+            assert_eq!(fr.notes(l).len(), en.notes(l).len());
+            for (a, b) in fr.notes(l).iter().zip(en.notes(l)) {
+                assert_eq!(a.id, b.id);
+                assert_ne!(a.text, b.text, "{l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn example_has_no_important_readiness_item() {
+        for lang in Lang::ALL {
+            let r = readiness(&example(lang, "ex".into(), 0.0));
+            assert!(r.iter().all(|i| i.severity != Severity::Important), "{r:?}");
+            assert!(r.len() <= 1, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn example_ids_are_unique_and_derived_from_the_given_id() {
+        let mut c = example(Lang::Fr, "abc".into(), 0.0);
+        assert_eq!(c.id, "abc");
+        let mut all: Vec<String> = ListId::ALL
+            .iter()
+            .flat_map(|&l| c.notes(l).iter().map(|n| n.id.clone()))
+            .collect();
+        for r in RecordList::ALL {
+            all.extend(c.record_ids(r));
+        }
+        assert!(all.iter().all(|i| i.starts_with("abc-")));
+        assert_eq!(all.iter().collect::<HashSet<_>>().len(), all.len());
+        let before = c.clone();
+        c.ensure_unique_ids(&mut || "fresh".to_string());
+        assert_eq!(c, before);
+        assert!(c.notes(ListId::Goals).iter().all(|n| !n.author.is_empty()));
+    }
+
+    #[test]
+    fn example_survives_a_json_round_trip() {
+        for lang in Lang::ALL {
+            let c = example(lang, "ex".into(), 1_700_000_000_000.0);
+            let json = serde_json::to_string_pretty(&c).unwrap();
+            let back: Charter = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, c);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! The charter domain: the four questions, the charter they fill, readiness advice and an example.
+//!
+//! Pure Rust (std, serde, serde_json): no UI, no randomness, no clock. Ids and
+//! times (`now`, milliseconds since the epoch) are always passed in by callers.
+
+pub mod example;
+pub mod model;
+pub mod questions;
+pub mod readiness;
+pub mod text;
+
+/// The example charter builder, callable as `charter::example(lang, id, now)`.
+pub use example::example;
+pub use model::*;
+pub use questions::*;
+pub use readiness::*;
+pub use text::*;
+
+#[cfg(test)]
+mod tests {
+    use super::{example, questions, readiness, Lang};
+
+    #[test]
+    fn example_is_callable_from_the_module_root() {
+        let c = example(Lang::En, "root".into(), 3.0);
+        assert_eq!(c.id, "root");
+        assert!(questions().iter().all(|q| q.fill(&c).0 == q.fill(&c).1));
+        assert!(readiness(&c).len() <= 1);
+    }
+}

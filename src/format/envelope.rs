@@ -1,0 +1,232 @@
+//! The envelope `{type, version, source, charter}` and the single restore path.
+use crate::charter::Charter;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The `type` of every Coplanifier document.
+pub const FORMAT_TYPE: &str = "coplanifier/charter";
+/// The format version this build writes; it reads this one and every older one.
+pub const FORMAT_VERSION: u64 = 1;
+/// The largest document restore accepts, in bytes of text.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// Where a document was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The browser's drafts library.
+    Storage,
+    /// A downloaded file.
+    File,
+}
+
+impl Source {
+    fn name(self) -> &'static str {
+        match self {
+            Source::Storage => "storage",
+            Source::File => "file",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    version: u64,
+    source: &'static str,
+    charter: &'a Charter,
+}
+
+/// The charter in its envelope, as JSON text.
+pub fn to_json(charter: &Charter, source: Source) -> Result<String, serde_json::Error> {
+    let envelope = Envelope {
+        kind: FORMAT_TYPE,
+        version: FORMAT_VERSION,
+        source: source.name(),
+        charter,
+    };
+    serde_json::to_string(&envelope)
+}
+
+/// Why a text could not be restored as a charter at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Larger than [`MAX_BYTES`].
+    TooLarge,
+    /// Not JSON.
+    NotJson,
+    /// JSON, but not a Coplanifier charter.
+    NotACharter,
+    /// Written by a newer Coplanifier, with this format version.
+    NewerVersion(u64),
+}
+
+/// Something restore had to leave out or repair; the rest of the charter opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreWarning {
+    /// A part of the charter (named by its field) was unreadable and dropped.
+    DroppedPart(String),
+    /// Some notes or rows shared an id; they were given new ones.
+    RenumberedIds,
+}
+
+/// A charter read back, with what had to be repaired on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    /// The charter, with defaults for whatever was missing.
+    pub charter: Charter,
+    /// What was dropped or repaired.
+    pub warnings: Vec<RestoreWarning>,
+}
+
+/// Reads a charter from any source: fills defaults for missing parts, drops an
+/// unreadable part rather than the whole charter, regenerates duplicate ids,
+/// and refuses what is not a charter or comes from a newer version.
+pub fn restore(text: &str, fresh_id: &mut dyn FnMut() -> String) -> Result<Restored, RestoreError> {
+    if text.len() > MAX_BYTES {
+        return Err(RestoreError::TooLarge);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| RestoreError::NotJson)?;
+    let Value::Object(envelope) = value else {
+        return Err(RestoreError::NotACharter);
+    };
+    if envelope.get("type").and_then(Value::as_str) != Some(FORMAT_TYPE) {
+        return Err(RestoreError::NotACharter);
+    }
+    let version = envelope
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(RestoreError::NotACharter)?;
+    if version > FORMAT_VERSION {
+        return Err(RestoreError::NewerVersion(version));
+    }
+    let Some(Value::Object(fields)) = envelope.get("charter") else {
+        return Err(RestoreError::NotACharter);
+    };
+    let mut warnings = Vec::new();
+    let mut charter = match serde_json::from_value::<Charter>(Value::Object(fields.clone())) {
+        Ok(c) => c,
+        Err(_) => tolerant(fields, &mut warnings),
+    };
+    if charter.id.trim().is_empty() {
+        charter.id = fresh_id();
+    }
+    let before = serde_json::to_value(&charter).ok();
+    charter.ensure_unique_ids(fresh_id);
+    if serde_json::to_value(&charter).ok() != before {
+        warnings.push(RestoreWarning::RenumberedIds);
+    }
+    Ok(Restored { charter, warnings })
+}
+
+/// Keeps every top-level part that reads on its own, dropping the others.
+fn tolerant(fields: &Map<String, Value>, warnings: &mut Vec<RestoreWarning>) -> Charter {
+    let mut kept = Map::new();
+    let mut charter = Charter::default();
+    for (key, value) in fields {
+        let mut trial = kept.clone();
+        trial.insert(key.clone(), value.clone());
+        match serde_json::from_value::<Charter>(Value::Object(trial.clone())) {
+            Ok(c) => {
+                charter = c;
+                kept = trial;
+            }
+            Err(_) => warnings.push(RestoreWarning::DroppedPart(key.clone())),
+        }
+    }
+    charter
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charter::{example, Lang, ListId, TextField};
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("fresh-{n}")
+        }
+    }
+
+    #[test]
+    fn a_saved_charter_restores_identical() {
+        for lang in [Lang::Fr, Lang::En] {
+            let c = example(lang, "abc".into(), 1.0);
+            let back = restore(&to_json(&c, Source::Storage).expect("json"), &mut ids())
+                .expect("restores");
+            assert_eq!(back.charter, c);
+            assert!(back.warnings.is_empty());
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_charter_is_refused_with_its_reason() {
+        assert_eq!(restore("{not json", &mut ids()), Err(RestoreError::NotJson));
+        assert_eq!(restore("[1,2]", &mut ids()), Err(RestoreError::NotACharter));
+        assert_eq!(
+            restore(r#"{"type":"other","version":1,"charter":{}}"#, &mut ids()),
+            Err(RestoreError::NotACharter)
+        );
+        assert_eq!(
+            restore(
+                r#"{"type":"coplanifier/charter","version":99,"charter":{}}"#,
+                &mut ids()
+            ),
+            Err(RestoreError::NewerVersion(99))
+        );
+        let huge = format!("\"{}\"", "a".repeat(MAX_BYTES));
+        assert_eq!(restore(&huge, &mut ids()), Err(RestoreError::TooLarge));
+    }
+
+    #[test]
+    fn missing_parts_fill_with_defaults_and_keep_what_is_there() {
+        let text =
+            r#"{"type":"coplanifier/charter","version":1,"charter":{"id":"x","title":"Sciences"}}"#;
+        let back = restore(text, &mut ids()).expect("restores");
+        assert_eq!(back.charter.title, "Sciences");
+        assert_eq!(back.charter.text(TextField::Mission), "");
+        assert!(back.warnings.is_empty());
+    }
+
+    #[test]
+    fn one_unreadable_part_is_dropped_and_the_rest_opens() {
+        let mut c = example(Lang::Fr, "abc".into(), 1.0);
+        c.title = "Gardé".into();
+        let mut v: Value =
+            serde_json::from_str(&to_json(&c, Source::File).expect("json")).expect("json");
+        v["charter"]["purpose"] = Value::String("garbage".into());
+        let back = restore(&v.to_string(), &mut ids()).expect("restores");
+        assert_eq!(back.charter.title, "Gardé");
+        assert_eq!(
+            back.charter.notes(ListId::Artefacts),
+            c.notes(ListId::Artefacts)
+        );
+        assert_eq!(back.charter.text(TextField::Mission), "");
+        assert_eq!(
+            back.warnings,
+            vec![RestoreWarning::DroppedPart("purpose".into())]
+        );
+    }
+
+    #[test]
+    fn duplicate_note_ids_are_renumbered_and_said() {
+        let mut c = Charter::new("abc".into(), Lang::Fr, 1.0);
+        c.add_note(ListId::Goals, "same".into(), "un".into(), 1.0);
+        c.add_note(ListId::Themes, "same".into(), "deux".into(), 1.0);
+        let back =
+            restore(&to_json(&c, Source::File).expect("json"), &mut ids()).expect("restores");
+        let a = &back.charter.notes(ListId::Goals)[0].id;
+        let b = &back.charter.notes(ListId::Themes)[0].id;
+        assert_ne!(a, b);
+        assert_eq!(back.warnings, vec![RestoreWarning::RenumberedIds]);
+    }
+
+    #[test]
+    fn a_charter_without_id_gets_one() {
+        let text = r#"{"type":"coplanifier/charter","version":1,"charter":{}}"#;
+        let back = restore(text, &mut ids()).expect("restores");
+        assert_eq!(back.charter.id, "fresh-1");
+    }
+}

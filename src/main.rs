@@ -1,0 +1,4 @@
+//! Entry point of the web app: mounts Coplanifier, nothing else.
+fn main() {
+    coplanifier::start();
+}

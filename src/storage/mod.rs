@@ -1,0 +1,190 @@
+//! The drafts library in the browser's localStorage: the only module that
+//! touches Storage. Every draft is stored in the envelope of [`crate::format`]
+//! and read back through its one `restore` path. A draft that fails to
+//! restore is never overwritten: its raw text is kept and reported.
+use crate::charter::{questions, Charter};
+use crate::format::{restore, to_json, RestoreError, Restored, Source};
+
+const DRAFT_PREFIX: &str = "coplanifier.draft.";
+const BACKUP_PREFIX: &str = "coplanifier.backup.";
+const CURRENT_KEY: &str = "coplanifier.current";
+const LANG_KEY: &str = "coplanifier.lang";
+
+/// Why the browser would not keep a draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// Storage is blocked or missing (private mode, sandboxed frame, policy).
+    Unavailable,
+    /// The origin's quota is used up.
+    Full,
+    /// Any other refusal by the browser.
+    Failed,
+}
+
+/// A draft as the library lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftSummary {
+    /// The charter's id.
+    pub id: String,
+    /// Its title, possibly empty.
+    pub title: String,
+    /// When it was last edited (ms since the epoch).
+    pub updated_at: f64,
+    /// Filled parts.
+    pub filled: usize,
+    /// All parts.
+    pub total: usize,
+}
+
+/// A stored entry that could not be restored; its text is kept untouched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BrokenDraft {
+    /// The storage key it lives under.
+    pub key: String,
+    /// Its raw text, offered as a download.
+    pub raw: String,
+    /// Why it did not open.
+    pub error: RestoreError,
+}
+
+/// Everything the library holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Library {
+    /// Drafts that open, newest first.
+    pub drafts: Vec<DraftSummary>,
+    /// Entries that do not open.
+    pub broken: Vec<BrokenDraft>,
+}
+
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+fn classify(err: wasm_bindgen::JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(&err, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        "SecurityError" => StorageError::Unavailable,
+        _ => StorageError::Failed,
+    }
+}
+
+fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    storage()?.set_item(key, value).map_err(classify)
+}
+
+fn get(key: &str) -> Result<Option<String>, StorageError> {
+    storage()?.get_item(key).map_err(classify)
+}
+
+/// Whether the browser lets this page keep drafts at all.
+pub fn available() -> bool {
+    storage().is_ok()
+}
+
+/// Saves the charter as a draft. On failure the previous save stays intact.
+pub fn save_draft(charter: &Charter) -> Result<(), StorageError> {
+    let json = to_json(charter, Source::Storage).map_err(|_| StorageError::Failed)?;
+    set(&format!("{DRAFT_PREFIX}{}", charter.id), &json)
+}
+
+/// Reads one draft. `Ok(None)` when there is no such draft.
+pub fn load_draft(
+    id: &str,
+    fresh_id: &mut dyn FnMut() -> String,
+) -> Result<Option<Result<Restored, RestoreError>>, StorageError> {
+    let key = format!("{DRAFT_PREFIX}{id}");
+    let Some(raw) = get(&key)? else {
+        return Ok(None);
+    };
+    let restored = restore(&raw, fresh_id);
+    if restored.is_err() {
+        keep_backup(id, &raw);
+    }
+    Ok(Some(restored))
+}
+
+/// Keeps a copy of an entry that did not restore, once, under a backup key.
+fn keep_backup(id: &str, raw: &str) {
+    let key = format!("{BACKUP_PREFIX}{id}");
+    if matches!(get(&key), Ok(None)) {
+        let _ = set(&key, raw);
+    }
+}
+
+/// Lists every draft, newest first, and every entry that does not open.
+pub fn library(fresh_id: &mut dyn FnMut() -> String) -> Result<Library, StorageError> {
+    let s = storage()?;
+    let count = s.length().map_err(classify)?;
+    let mut keys = Vec::new();
+    for i in 0..count {
+        if let Ok(Some(k)) = s.key(i) {
+            if k.starts_with(DRAFT_PREFIX) {
+                keys.push(k);
+            }
+        }
+    }
+    let mut lib = Library::default();
+    for key in keys {
+        let Ok(Some(raw)) = s.get_item(&key) else {
+            continue;
+        };
+        match restore(&raw, fresh_id) {
+            Ok(r) => {
+                let c = r.charter;
+                let (filled, total) = questions()
+                    .iter()
+                    .map(|q| q.fill(&c))
+                    .fold((0, 0), |(f, t), (a, b)| (f + a, t + b));
+                lib.drafts.push(DraftSummary {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    updated_at: c.updated_at,
+                    filled,
+                    total,
+                });
+            }
+            Err(error) => {
+                keep_backup(key.trim_start_matches(DRAFT_PREFIX), &raw);
+                lib.broken.push(BrokenDraft { key, raw, error });
+            }
+        }
+    }
+    lib.drafts
+        .sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+    Ok(lib)
+}
+
+/// Removes a draft.
+pub fn delete_draft(id: &str) -> Result<(), StorageError> {
+    storage()?
+        .remove_item(&format!("{DRAFT_PREFIX}{id}"))
+        .map_err(classify)
+}
+
+/// The draft that was open last, if any.
+pub fn current_draft_id() -> Option<String> {
+    get(CURRENT_KEY).ok().flatten().filter(|s| !s.is_empty())
+}
+
+/// Remembers which draft is open.
+pub fn set_current_draft_id(id: &str) {
+    let _ = set(CURRENT_KEY, id);
+}
+
+/// The interface language chosen earlier ("fr" or "en"), if any.
+pub fn saved_language() -> Option<String> {
+    get(LANG_KEY).ok().flatten()
+}
+
+/// Remembers the interface language.
+pub fn save_language(code: &str) {
+    let _ = set(LANG_KEY, code);
+}

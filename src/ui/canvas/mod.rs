@@ -1,0 +1,106 @@
+//! The canvas: all four questions on one board, each zone with its parts and
+//! how much of it is filled.
+pub mod notes;
+pub mod part;
+pub mod records;
+
+use crate::charter::{choice_options, questions, ChoiceField, Question};
+use crate::i18n::*;
+use crate::ui::readiness::ReadinessPanel;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use part::PartEditor;
+
+/// The board with the charter's header, the readiness advice and four zones.
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="canvas">
+            <h2 class="visually-hidden">{t!(i18n, nav_canvas)}</h2>
+            <CharterHeader />
+            <ReadinessPanel />
+            <div class="canvas-board">
+                {questions().iter().map(|q| view! { <Zone question=q /> }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+/// The charter's title and kind, at the top of the canvas and the guided path.
+#[component]
+pub fn CharterHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let lang = state.lang;
+    let title = Memo::new(move |_| state.charter.with(|c| c.title.clone()));
+    let kind = Memo::new(move |_| state.charter.with(|c| c.choice(ChoiceField::Kind)));
+    let set_title = move |ev| {
+        let v = event_target_value(&ev);
+        state.edit(|c, now| c.set_title(v, now));
+    };
+    let set_kind = move |ev| {
+        let v = event_target_value(&ev);
+        state.edit(|c, now| c.set_choice(ChoiceField::Kind, Some(&v), now));
+    };
+    let options = choice_options(ChoiceField::Kind)
+        .iter()
+        .map(|o| {
+            view! {
+                <option value=o.key selected=move || kind.get() == Some(o.key)>
+                    {move || o.label.get(lang.get())}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="charter-header">
+            <div class="charter-header-field charter-header-title">
+                <label for="charter-title">{t!(i18n, header_title_label)}</label>
+                <input id="charter-title" type="text" prop:value=move || title.get() on:input=set_title
+                    placeholder=move || t_string!(i18n, header_title_placeholder) />
+            </div>
+            <div class="charter-header-field">
+                <label for="charter-kind">{t!(i18n, header_kind_label)}</label>
+                <select id="charter-kind" on:change=set_kind>{options}</select>
+            </div>
+        </div>
+    }
+}
+
+/// How many parts of a question are filled, said in words and as a bar.
+#[component]
+pub fn FillIndicator(question: &'static Question) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let fill = Memo::new(move |_| state.charter.with(|c| question.fill(c)));
+    view! {
+        <p class="fill">
+            <meter min="0" max=move || fill.get().1 value=move || fill.get().0 aria-hidden="true"></meter>
+            <span class="fill-text">
+                {move || {
+                    let (filled, total) = fill.get();
+                    t_string!(i18n, fill_label, filled = filled, total = total).to_string()
+                }}
+            </span>
+        </p>
+    }
+}
+
+#[component]
+fn Zone(question: &'static Question) -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let heading = format!("zone-{}", question.slug);
+    view! {
+        <section class="canvas-zone" aria-labelledby=heading.clone() data-question=question.slug>
+            <h3 id=heading.clone()>
+                <span class="canvas-zone-number">{question.number}</span>
+                {move || question.title.get(lang.get())}
+            </h3>
+            <FillIndicator question />
+            <p class="canvas-zone-prompt">{move || question.prompt.get(lang.get())}</p>
+            {question.parts.iter().map(|p| view! { <PartEditor part=p /> }).collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,25 @@
+//! The views: one folder per feature. They read the charter from
+//! [`state::AppState`] and change it only through domain operations.
+pub mod canvas;
+pub mod charter_view;
+pub mod drafts;
+pub mod guide;
+pub mod platform;
+pub mod readiness;
+pub mod route;
+pub mod shell;
+pub mod start;
+pub mod state;
+
+use crate::i18n::I18nContextProvider;
+use leptos::prelude::*;
+
+/// The whole app: translations, state, then the shell that shows the route.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <shell::Shell />
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,72 @@
+//! The screens and their addresses in the URL fragment (`#/guide/2`), so that
+//! back and forward work and every step can be linked to.
+
+/// A screen of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The start screen.
+    Start,
+    /// All four questions on one board.
+    Canvas,
+    /// One question of the guided path, numbered from 1.
+    Guide(u8),
+    /// The charter as a clean document.
+    Charter,
+}
+
+/// How many steps the guided path has (one per question).
+pub const GUIDE_STEPS: u8 = 4;
+
+impl Route {
+    /// Reads a route from `location.hash`; anything unknown is the start screen.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        match (parts.next(), parts.next()) {
+            (Some("canvas"), _) => Route::Canvas,
+            (Some("charter"), _) => Route::Charter,
+            (Some("guide"), step) => {
+                let n = step.and_then(|s| s.parse::<u8>().ok()).unwrap_or(1);
+                Route::Guide(n.clamp(1, GUIDE_STEPS))
+            }
+            _ => Route::Start,
+        }
+    }
+
+    /// The fragment of this route, for links.
+    pub fn href(self) -> String {
+        match self {
+            Route::Start => "#/".to_string(),
+            Route::Canvas => "#/canvas".to_string(),
+            Route::Guide(n) => format!("#/guide/{n}"),
+            Route::Charter => "#/charter".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_reads_back_from_its_own_address() {
+        for r in [
+            Route::Start,
+            Route::Canvas,
+            Route::Charter,
+            Route::Guide(1),
+            Route::Guide(4),
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+    }
+
+    #[test]
+    fn out_of_range_guide_steps_are_clamped_and_junk_goes_home() {
+        assert_eq!(Route::parse("#/guide/9"), Route::Guide(4));
+        assert_eq!(Route::parse("#/guide/0"), Route::Guide(1));
+        assert_eq!(Route::parse("#/guide/x"), Route::Guide(1));
+        assert_eq!(Route::parse("#/nowhere"), Route::Start);
+        assert_eq!(Route::parse(""), Route::Start);
+    }
+}

@@ -1,0 +1,121 @@
+//! The frame around every screen: header, navigation, language switch, the
+//! screen for the current address, and the undo bar.
+use crate::i18n::*;
+use crate::storage;
+use crate::ui::drafts::{install_autosave, open_last_draft, SaveIndicator};
+use crate::ui::route::Route;
+use crate::ui::state::{use_app, AppState};
+use crate::ui::{canvas, charter_view, guide, start};
+use leptos::prelude::*;
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Provides the shared state and shows the screen that the address names.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(saved) = storage::saved_language() {
+        match saved.as_str() {
+            "fr" => i18n.set_locale(Locale::fr),
+            "en" => i18n.set_locale(Locale::en),
+            _ => {}
+        }
+    }
+    let state = AppState::new();
+    provide_context(state);
+    open_last_draft(state);
+    install_autosave(state);
+    state.route.set(Route::parse(&current_hash()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::parse(&current_hash()));
+    });
+    on_cleanup(move || listener.remove());
+
+    let screen = move || match state.route.get() {
+        Route::Start => view! { <start::StartScreen /> }.into_any(),
+        Route::Canvas => view! { <canvas::Canvas /> }.into_any(),
+        Route::Guide(n) => view! { <guide::Guide step=n /> }.into_any(),
+        Route::Charter => view! { <charter_view::CharterView /> }.into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{t!(use_i18n(), skip_to_content)}</a>
+        <Header />
+        <main id="main" tabindex="-1">{screen}</main>
+        <UndoBar />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let switch = move |_| {
+        let next = match i18n.get_locale() {
+            Locale::fr => Locale::en,
+            Locale::en => Locale::fr,
+        };
+        i18n.set_locale(next);
+        storage::save_language(if next == Locale::fr { "fr" } else { "en" });
+    };
+    let current = move |r: Route| {
+        move || {
+            let here = state.route.get();
+            let same = matches!((here, r), (Route::Guide(_), Route::Guide(_))) || here == r;
+            same.then_some("page")
+        }
+    };
+    view! {
+        <header class="shell-header">
+            <div class="shell-brand">
+                <h1>{t!(i18n, app_name)}</h1>
+                <p class="shell-tagline">{t!(i18n, tagline)}</p>
+            </div>
+            <nav class="shell-nav" aria-label=move || t_string!(i18n, nav_label)>
+                <a href=Route::Start.href() aria-current=current(Route::Start)>{t!(i18n, nav_start)}</a>
+                <a href=Route::Canvas.href() aria-current=current(Route::Canvas)>{t!(i18n, nav_canvas)}</a>
+                <a href=Route::Guide(1).href() aria-current=current(Route::Guide(1))>{t!(i18n, nav_guide)}</a>
+                <a href=Route::Charter.href() aria-current=current(Route::Charter)>{t!(i18n, nav_charter)}</a>
+            </nav>
+            <SaveIndicator />
+            <button
+                class="shell-lang"
+                on:click=switch
+                lang=move || if i18n.get_locale() == Locale::fr { "en" } else { "fr" }
+                aria-label=move || t_string!(i18n, switch_language_label)
+            >
+                {t!(i18n, switch_language)}
+            </button>
+        </header>
+    }
+}
+
+/// Says that a note was deleted and offers to bring it back.
+#[component]
+fn UndoBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let undo = move |_| {
+        if let Some(deleted) = state.undo.get_untracked() {
+            let id = deleted.note.id.clone();
+            state.edit(|c, now| c.restore_note(deleted, now));
+            state.undo.set(None);
+            state.focus_note.set(Some(id));
+        }
+    };
+    view! {
+        <div class="shell-status" role="status" aria-live="polite">
+            <Show when=move || state.undo.with(Option::is_some)>
+                <p class="shell-undo">
+                    <span>{t!(i18n, note_deleted)}</span>
+                    <button on:click=undo data-testid="undo">{t!(i18n, undo)}</button>
+                    <button on:click=move |_| state.undo.set(None)>{t!(i18n, dismiss)}</button>
+                </p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,47 @@
+//! The start screen: what Coplanifier is for, and where to begin.
+use crate::charter::{example, Charter};
+use crate::i18n::*;
+use crate::ui::drafts::{open_charter, Library};
+use crate::ui::platform::{fresh_id, now};
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+fn go(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
+
+/// Welcome, new charter, guided path, example.
+#[component]
+pub fn StartScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let new_charter = move |_| {
+        open_charter(
+            state,
+            Charter::new(fresh_id(), state.lang.get_untracked(), now()),
+        );
+        go(Route::Guide(1));
+    };
+    let open_example = move |_| {
+        open_charter(
+            state,
+            example(state.lang.get_untracked(), fresh_id(), now()),
+        );
+        go(Route::Canvas);
+    };
+    view! {
+        <section class="start" aria-labelledby="start-title">
+            <h2 id="start-title">{t!(i18n, start_title)}</h2>
+            <p class="start-intro">{t!(i18n, start_intro)}</p>
+            <div class="start-actions">
+                <button type="button" class="start-primary" on:click=new_charter>{t!(i18n, start_new)}</button>
+                <a href=Route::Guide(1).href()>{t!(i18n, start_guide)}</a>
+                <button type="button" on:click=open_example>{t!(i18n, start_example)}</button>
+            </div>
+            <Library on_open=Callback::new(|_| go(Route::Canvas)) />
+        </section>
+    }
+}

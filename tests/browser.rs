@@ -1,0 +1,116 @@
+//! Browser tests: the app mounted in headless Chromium, read back from the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
+}
+
+/// A fresh element to mount into, so tests do not see each other's DOM.
+fn host() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc
+        .create_element("div")
+        .expect("create a div")
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("a div is an HtmlElement");
+    doc.body()
+        .expect("a body")
+        .append_child(&el)
+        .expect("append");
+    el
+}
+
+/// Lets the browser run pending work (reactive effects) once.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until `cond` holds, for at most 100 frames.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if cond() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("never happened: {what}");
+}
+
+fn text_of(root: &web_sys::HtmlElement, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+}
+
+fn mount_at(hash: &str) -> web_sys::HtmlElement {
+    let _ = web_sys::window().expect("window").location().set_hash(hash);
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.clear();
+    }
+    let el = host();
+    let handle = leptos::mount::mount_to(el.clone(), coplanifier::ui::App);
+    handle.forget();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_with_its_french_title() {
+    let el = mount_at("#/");
+    until("the title shows", || text_of(&el, "h1").is_some()).await;
+    assert_eq!(text_of(&el, "h1").as_deref(), Some("Coplanifier"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_mission_fills_the_zone_and_clears_its_advice() {
+    let el = mount_at("#/canvas");
+    until("the four zones show", || {
+        el.query_selector_all(".canvas-zone")
+            .map(|l| l.length())
+            .unwrap_or(0)
+            == 4
+    })
+    .await;
+    let zone_fill = || text_of(&el, "[data-question='purpose'] .fill-text").unwrap_or_default();
+    let before = zone_fill();
+    assert!(before.starts_with("0 "), "nothing filled yet: {before}");
+    assert!(el
+        .query_selector("[data-check='no-mission']")
+        .ok()
+        .flatten()
+        .is_some());
+
+    let mission = el
+        .query_selector("[data-part='mission'] textarea, [data-part='mission'] input")
+        .ok()
+        .flatten()
+        .expect("a mission field")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .expect("the mission is a text area");
+    mission.set_value("Faire réussir nos élèves en sciences");
+    let event = web_sys::Event::new("input").expect("an input event");
+    mission.dispatch_event(&event).expect("dispatch");
+
+    until("the fill count moves", || zone_fill().starts_with("1 ")).await;
+    until("the advice goes", || {
+        el.query_selector("[data-check='no-mission']")
+            .ok()
+            .flatten()
+            .is_none()
+    })
+    .await;
+    el.remove();
+}

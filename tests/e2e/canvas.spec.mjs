@@ -1,0 +1,130 @@
+// A newcomer goes through the guided path, fills every part, and finds
+// everything on the canvas and in the charter view, in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { serve } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { fillPart, marker, part, partIds } from './support/app.mjs';
+
+const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+
+let server;
+const contexts = [];
+before(async () => {
+  server = await serve();
+  await mkdir(SHOTS, { recursive: true });
+});
+after(async () => {
+  for (const c of contexts) await c.close();
+  await server?.close();
+});
+
+/** A page in a browser profile of its own, so no test sees another's drafts. */
+async function freshPage(path = '') {
+  const context = await launch();
+  contexts.push(context);
+  return openPage(context, server.url + path);
+}
+
+test('a newcomer fills every part through the guided path and finds it all on the canvas and in the charter', async () => {
+  const { page, problems } = await freshPage();
+  await page.getByRole('button', { name: 'Nouvelle charte' }).click();
+  await page.getByText('Étape 1 sur 4').waitFor();
+  await page.getByLabel('Nom de la communauté').fill('Communauté des sciences');
+
+  const expected = new Map();
+  for (let step = 1; step <= 4; step++) {
+    await page.getByText(`Étape ${step} sur 4`).waitFor();
+    assert.equal(new URL(page.url()).hash, `#/guide/${step}`);
+    const ids = await partIds(page, '.guide-parts');
+    assert.ok(ids.length >= 5, `step ${step} shows its parts`);
+    for (const id of ids) {
+      if (id === 'sponsor-status') continue; // chosen below, watching the advice
+      expected.set(id, await fillPart(page, id));
+    }
+    if (step === 1) {
+      const noSponsor = page.locator('[data-check="no-sponsor"]');
+      await noSponsor.waitFor();
+      await part(page, 'sponsor-status').locator('input[value="committed"]').check();
+      await noSponsor.waitFor({ state: 'detached' });
+    }
+    if (step < 4) await page.getByRole('link', { name: 'Question suivante' }).click();
+  }
+  // Back and forward follow the steps.
+  await page.goBack();
+  await page.getByText('Étape 3 sur 4').waitFor();
+  await page.goForward();
+  await page.getByText('Étape 4 sur 4').waitFor();
+
+  await page.getByRole('link', { name: 'Canevas' }).click();
+  await page.locator('.canvas-zone').nth(3).waitFor();
+  const values = await page.locator('main input[type="text"], main textarea').evaluateAll((els) => els.map((e) => e.value));
+  for (const [id, text] of expected) {
+    if (text) assert.ok(values.includes(text), `the canvas shows ${id}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}canvas-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}canvas-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const checkCharter = async (toDiscuss) => {
+    for (const [id, text] of expected) {
+      const shown = await part(page, id).innerText();
+      if (text) assert.ok(shown.includes(text), `the charter shows ${id}: ${shown}`);
+      assert.ok(!shown.includes(toDiscuss), `${id} is filled in the charter`);
+    }
+  };
+  await page.getByRole('link', { name: 'Charte' }).click();
+  await page.getByRole('heading', { name: 'Communauté des sciences' }).waitFor();
+  await checkCharter('À discuter');
+  await page.screenshot({ path: `${SHOTS}charter.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'Charter' }).waitFor();
+  await checkCharter('To discuss');
+  await page.getByRole('button', { name: 'Passer en français' }).click();
+  await page.getByRole('link', { name: 'Charte' }).waitFor();
+  await checkCharter('À discuter');
+  assert.equal(marker('x'), 'M-x-ok');
+  assert.deepEqual(problems, []);
+});
+
+test('a note is deleted with undo, and moved by keyboard within and across lists', async () => {
+  const { page, problems } = await freshPage('#/canvas');
+  const goals = part(page, 'goals');
+  await goals.locator('.note-add').click();
+  await page.keyboard.type('premier');
+  await goals.locator('.note-add').click();
+  await page.keyboard.type('second');
+  const texts = () => goals.locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(await texts(), ['premier', 'second']);
+
+  // Alt+↑ in the second note puts it first and keeps the focus in it.
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction(() => document.querySelector('[data-part="goals"] .note-text')?.value === 'second');
+  assert.deepEqual(await texts(), ['second', 'premier']);
+  assert.equal(await page.evaluate(() => document.activeElement?.value), 'second');
+
+  // Move "premier" to the themes list with the menu.
+  await goals.locator('.note').nth(1).getByRole('combobox', { name: 'Déplacer vers une autre liste' }).selectOption('themes');
+  await part(page, 'themes').locator('.note-text').first().waitFor();
+  assert.equal(await part(page, 'themes').locator('.note-text').first().inputValue(), 'premier');
+  assert.deepEqual(await texts(), ['second']);
+
+  // Delete, then undo: it comes back at its place.
+  await goals.getByRole('button', { name: 'Supprimer la note' }).click();
+  await page.getByText('Note supprimée.').waitFor();
+  assert.deepEqual(await texts(), []);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await goals.locator('.note-text').first().waitFor();
+  assert.deepEqual(await texts(), ['second']);
+
+  // Drag "second" onto the themes part (both on screen, as a person would see them).
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await goals.locator('.note-grip').first().dragTo(part(page, 'themes'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-part="themes"] .note').length === 2);
+  assert.deepEqual(await texts(), []);
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,48 @@
+// Launches Debian's Chromium through playwright-core (never a downloaded
+// browser) and watches every page for console errors and failed requests.
+import { chromium } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh browser context with its own empty profile. */
+export async function launch({ locale = 'fr-CA', viewport = { width: 1280, height: 900 } } = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'coplanifier-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ARGS,
+    locale,
+    viewport,
+  });
+  return context;
+}
+
+/**
+ * Opens a page that records what a person would call broken: console errors,
+ * uncaught exceptions, and requests that failed or answered 4xx/5xx.
+ */
+export async function openPage(context, url) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`exception: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
+  });
+  if (url) await page.goto(url);
+  return { page, problems };
+}
