@@ -17,6 +17,8 @@ pub enum Source {
     Storage,
     /// A downloaded file.
     File,
+    /// A share link (the charter travels in the URL fragment).
+    Link,
 }
 
 impl Source {
@@ -24,6 +26,7 @@ impl Source {
         match self {
             Source::Storage => "storage",
             Source::File => "file",
+            Source::Link => "link",
         }
     }
 }

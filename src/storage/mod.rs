@@ -162,11 +162,52 @@ pub fn library(fresh_id: &mut dyn FnMut() -> String) -> Result<Library, StorageE
     Ok(lib)
 }
 
-/// Removes a draft.
-pub fn delete_draft(id: &str) -> Result<(), StorageError> {
-    storage()?
-        .remove_item(&format!("{DRAFT_PREFIX}{id}"))
-        .map_err(classify)
+/// Removes a draft and gives back its stored text, so that it can be undone.
+pub fn delete_draft(id: &str) -> Result<Option<String>, StorageError> {
+    let key = format!("{DRAFT_PREFIX}{id}");
+    let raw = get(&key)?;
+    storage()?.remove_item(&key).map_err(classify)?;
+    Ok(raw)
+}
+
+/// Puts back a draft's stored text exactly as it was (undo of a delete).
+pub fn put_back_draft(id: &str, raw: &str) -> Result<(), StorageError> {
+    set(&format!("{DRAFT_PREFIX}{id}"), raw)
+}
+
+/// When the stored copy of a draft was last edited, if it restores.
+pub fn stored_updated_at(id: &str) -> Option<f64> {
+    let raw = get(&format!("{DRAFT_PREFIX}{id}")).ok().flatten()?;
+    restore(&raw, &mut String::new)
+        .ok()
+        .map(|r| r.charter.updated_at)
+}
+
+/// The draft id a storage key belongs to, for `storage` events from other tabs.
+pub fn draft_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(DRAFT_PREFIX)
+}
+
+/// Asks the browser to keep this site's data even under storage pressure.
+/// Resolves to whether storage is persistent; `false` where unsupported.
+pub async fn request_persistence() -> bool {
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return false;
+    };
+    async fn answer(p: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> bool {
+        match p {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+    if answer(manager.persisted()).await {
+        return true;
+    }
+    answer(manager.persist()).await
 }
 
 /// The draft that was open last, if any.

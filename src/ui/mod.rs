@@ -7,6 +7,7 @@ pub mod guide;
 pub mod platform;
 pub mod readiness;
 pub mod route;
+pub mod share;
 pub mod shell;
 pub mod start;
 pub mod state;

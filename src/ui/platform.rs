@@ -45,3 +45,50 @@ pub fn focus_first_control(dom_id: &str) {
         let _ = html.focus();
     }
 }
+
+/// Offers `text` as a file download named `file_name`. Returns false when the
+/// browser refused (the caller then says so).
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    fn inner(file_name: &str, mime: &str, text: &str) -> Option<()> {
+        let doc = web_sys::window()?.document()?;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let a = doc
+            .create_element("a")
+            .ok()?
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()?;
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    }
+    inner(file_name, mime, text).is_some()
+}
+
+/// A file name for a charter: its title made safe, the date, and `suffix`.
+pub fn file_name(title: &str, suffix: &str) -> String {
+    let mut base: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if base.is_empty() {
+        base = "charte".to_string();
+    }
+    base = base.chars().take(60).collect();
+    let date = js_sys::Date::new_0();
+    format!(
+        "{base}-{:04}-{:02}-{:02}{suffix}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}

@@ -5,6 +5,7 @@ use crate::i18n::{use_i18n, Locale};
 use crate::ui::drafts::SaveStatus;
 use crate::ui::platform::{fresh_id, now};
 use crate::ui::route::Route;
+use crate::ui::share::incoming::{Incoming, IncomingError};
 use leptos::prelude::*;
 
 /// Shared state, provided once by the shell; cheap to copy.
@@ -22,6 +23,18 @@ pub struct AppState {
     pub lang: Memo<Lang>,
     /// Whether what was typed is saved.
     pub save: RwSignal<SaveStatus>,
+    /// `updated_at` of the version this tab knows is in storage.
+    pub base_version: StoredValue<f64>,
+    /// The pending debounced save, if any.
+    pub save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Whether persistent storage was already asked for.
+    pub persistence_asked: StoredValue<bool>,
+    /// Whether the browser keeps this site's data under pressure, once known.
+    pub persistent: RwSignal<Option<bool>>,
+    /// A charter from a link or a file, waiting for the user's decision.
+    pub incoming: RwSignal<Option<Incoming>>,
+    /// Why the last incoming charter could not be opened.
+    pub incoming_error: RwSignal<Option<IncomingError>>,
 }
 
 impl AppState {
@@ -40,13 +53,21 @@ impl AppState {
             focus_note: RwSignal::new(None),
             lang,
             save: RwSignal::new(SaveStatus::Idle),
+            base_version: StoredValue::new(0.0),
+            save_timer: StoredValue::new(None),
+            persistence_asked: StoredValue::new(false),
+            persistent: RwSignal::new(None),
+            incoming: RwSignal::new(None),
+            incoming_error: RwSignal::new(None),
         }
     }
 
-    /// Applies one domain operation to the charter, stamped with the current time.
+    /// Applies one domain operation to the charter, stamped with the current
+    /// time, and has it saved.
     pub fn edit(&self, op: impl FnOnce(&mut Charter, f64)) {
         let t = now();
         self.charter.update(|c| op(c, t));
+        crate::ui::drafts::changed(*self);
     }
 }
 

@@ -5,6 +5,7 @@ use crate::charter::{
 };
 use crate::i18n::*;
 use crate::ui::readiness::ReadinessPanel;
+use crate::ui::share::SharePanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -55,6 +56,7 @@ pub fn CharterView() -> impl IntoView {
                     })
                     .collect_view()}
             </article>
+            <SharePanel />
         </div>
     }
 }

@@ -2,8 +2,9 @@
 //! screen for the current address, and the undo bar.
 use crate::i18n::*;
 use crate::storage;
-use crate::ui::drafts::{install_autosave, open_last_draft, SaveIndicator};
+use crate::ui::drafts::{install_autosave, open_last_draft, SaveIndicator, StorageBanner};
 use crate::ui::route::Route;
+use crate::ui::share::{open_fragment_on_load, IncomingPreview};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::{canvas, charter_view, guide, start};
 use leptos::prelude::*;
@@ -29,9 +30,11 @@ pub fn Shell() -> impl IntoView {
     provide_context(state);
     open_last_draft(state);
     install_autosave(state);
+    open_fragment_on_load(state);
     state.route.set(Route::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&current_hash()));
+        open_fragment_on_load(state);
     });
     on_cleanup(move || listener.remove());
 
@@ -45,7 +48,11 @@ pub fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t!(use_i18n(), skip_to_content)}</a>
         <Header />
-        <main id="main" tabindex="-1">{screen}</main>
+        <StorageBanner />
+        <main id="main" tabindex="-1">
+            <IncomingPreview />
+            {screen}
+        </main>
         <UndoBar />
     }
 }

@@ -4,6 +4,7 @@ use crate::i18n::*;
 use crate::ui::drafts::{open_charter, Library};
 use crate::ui::platform::{fresh_id, now};
 use crate::ui::route::Route;
+use crate::ui::share::OpenPasted;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ pub fn StartScreen() -> impl IntoView {
         open_charter(
             state,
             Charter::new(fresh_id(), state.lang.get_untracked(), now()),
+            false,
         );
         go(Route::Guide(1));
     };
@@ -29,6 +31,7 @@ pub fn StartScreen() -> impl IntoView {
         open_charter(
             state,
             example(state.lang.get_untracked(), fresh_id(), now()),
+            true,
         );
         go(Route::Canvas);
     };
@@ -42,6 +45,7 @@ pub fn StartScreen() -> impl IntoView {
                 <button type="button" on:click=open_example>{t!(i18n, start_example)}</button>
             </div>
             <Library on_open=Callback::new(|_| go(Route::Canvas)) />
+            <OpenPasted />
         </section>
     }
 }

@@ -1,0 +1,591 @@
+//! Charters as share links: the whole charter travels in the URL fragment
+//! (`…/#c1.…`), which browsers never send to a server.
+//!
+//! A fragment is `<tag>.<payload>`. For tag `c1` the payload is base64url
+//! (no padding) of a raw DEFLATE stream of the canonical JSON envelope
+//! (`to_json(c, Source::Link)`), compressed against a preset dictionary of
+//! the domain (`dictionary-c1.txt`): field names, choice keys and common
+//! French and English words, so that even a short charter gains from it.
+//!
+//! A dictionary is frozen once released: links already sent must decode
+//! forever. A new dictionary needs a new tag (`c2`, …), and every older tag
+//! keeps its own dictionary and keeps decoding.
+//!
+//! miniz_oxide has no preset-dictionary API, so the dictionary is primed by
+//! hand. Encoding compresses `dictionary ++ json` as one stream with a sync
+//! flush right after the dictionary, and keeps only what comes after that
+//! flush (which ends on a byte boundary). Decoding inflates into a buffer
+//! that already holds the dictionary, so back-references reach into it.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use miniz_oxide::deflate::core::{compress_to_output, CompressorOxide, TDEFLFlush, TDEFLStatus};
+use miniz_oxide::deflate::CompressionLevel;
+use miniz_oxide::inflate::core::inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+use miniz_oxide::inflate::core::{decompress, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
+use miniz_oxide::DataFormat;
+
+use super::{restore, to_json, RestoreError, Restored, Source};
+use crate::charter::Charter;
+
+/// The tag this build writes.
+pub const CURRENT_TAG: &str = "c1";
+/// The longest fragment accepted or produced, in characters (bytes).
+pub const MAX_FRAGMENT_CHARS: usize = 32 * 1024;
+/// The most a fragment may inflate to, in bytes of JSON.
+pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
+
+/// The source of the `c1` dictionary. Frozen: see the file's header.
+const DICTIONARY_C1: &str = include_str!("dictionary-c1.txt");
+
+/// Why a fragment could not be made or read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// The fragment is longer than [`MAX_FRAGMENT_CHARS`] (or the charter would make one).
+    TooLong,
+    /// The fragment has no tag this build knows (`c1.`).
+    UnknownVersion,
+    /// The fragment is damaged: bad base64, broken or truncated deflate data, or not UTF-8.
+    Corrupted,
+    /// The fragment inflates to more than [`MAX_INFLATED_BYTES`].
+    TooLarge,
+    /// The fragment held text that is not a charter this build can open.
+    Restore(RestoreError),
+}
+
+/// The dictionary bytes of the `c1` tag, built from its data file.
+fn dictionary_c1() -> Vec<u8> {
+    dictionary_from_source(DICTIONARY_C1)
+}
+
+/// Builds dictionary bytes: skips `#` comments and empty lines, trims line ends, joins the rest.
+fn dictionary_from_source(source: &str) -> Vec<u8> {
+    source
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .flat_map(str::bytes)
+        .collect()
+}
+
+/// The charter as a link fragment, without the `#`: `c1.<base64url>`.
+pub fn encode_fragment(c: &Charter) -> Result<String, LinkError> {
+    let json = to_json(c, Source::Link).map_err(|_| LinkError::Corrupted)?;
+    let packed = deflate_with_dictionary(&dictionary_c1(), json.as_bytes())?;
+    let fragment = format!("{CURRENT_TAG}.{}", URL_SAFE_NO_PAD.encode(packed));
+    if fragment.len() > MAX_FRAGMENT_CHARS {
+        return Err(LinkError::TooLong);
+    }
+    Ok(fragment)
+}
+
+/// The fragment length the same charter would have with no dictionary (for comparison).
+pub fn fragment_len_without_dictionary(c: &Charter) -> usize {
+    let Ok(json) = to_json(c, Source::Link) else {
+        return 0;
+    };
+    let packed = deflate_with_dictionary(&[], json.as_bytes()).unwrap_or_default();
+    CURRENT_TAG.len() + 1 + URL_SAFE_NO_PAD.encode(packed).len()
+}
+
+/// Reads a charter from a link fragment (with or without its leading `#`), through the one restore path.
+pub fn decode_fragment(
+    fragment: &str,
+    fresh_id: &mut dyn FnMut() -> String,
+) -> Result<Restored, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT_CHARS {
+        return Err(LinkError::TooLong);
+    }
+    let (tag, payload) = fragment.split_once('.').ok_or(LinkError::UnknownVersion)?;
+    let dictionary = match tag {
+        "c1" => dictionary_c1(),
+        _ => return Err(LinkError::UnknownVersion),
+    };
+    let packed = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| LinkError::Corrupted)?;
+    let json = inflate_with_dictionary(&dictionary, &packed, MAX_INFLATED_BYTES)?;
+    let text = String::from_utf8(json).map_err(|_| LinkError::Corrupted)?;
+    restore(&text, fresh_id).map_err(LinkError::Restore)
+}
+
+/// Raw deflate of `data` at the best level, primed with `dictionary` (empty: no dictionary).
+fn deflate_with_dictionary(dictionary: &[u8], data: &[u8]) -> Result<Vec<u8>, LinkError> {
+    let mut compressor =
+        CompressorOxide::with_format_and_level(DataFormat::Raw, CompressionLevel::UberCompression);
+    if !dictionary.is_empty() {
+        // Everything up to and including the sync flush describes the dictionary, which the reader already has.
+        let (status, read) =
+            compress_to_output(&mut compressor, dictionary, TDEFLFlush::Sync, |_| true);
+        if status != TDEFLStatus::Okay || read != dictionary.len() {
+            return Err(LinkError::Corrupted);
+        }
+    }
+    let mut out = Vec::new();
+    let (status, read) = compress_to_output(&mut compressor, data, TDEFLFlush::Finish, |bytes| {
+        out.extend_from_slice(bytes);
+        true
+    });
+    if status != TDEFLStatus::Done || read != data.len() {
+        return Err(LinkError::Corrupted);
+    }
+    Ok(out)
+}
+
+/// Inflates raw deflate data written after `dictionary`; stops with `TooLarge` as soon as the output passes `max` bytes.
+fn inflate_with_dictionary(
+    dictionary: &[u8],
+    mut input: &[u8],
+    max: usize,
+) -> Result<Vec<u8>, LinkError> {
+    let start = dictionary.len();
+    let limit = start.saturating_add(max);
+    let mut out = dictionary.to_vec();
+    let first = input.len().saturating_mul(4).max(1024).min(max);
+    out.resize(start.saturating_add(first), 0);
+    let mut decompressor = Box::<DecompressorOxide>::default();
+    let mut pos = start;
+    loop {
+        let (status, read, written) = decompress(
+            &mut decompressor,
+            input,
+            &mut out,
+            pos,
+            TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+        );
+        pos = pos.saturating_add(written);
+        match status {
+            TINFLStatus::Done => {
+                return out
+                    .get(start..pos)
+                    .map(<[u8]>::to_vec)
+                    .ok_or(LinkError::Corrupted);
+            }
+            TINFLStatus::HasMoreOutput => {
+                input = input.get(read..).ok_or(LinkError::Corrupted)?;
+                if out.len() >= limit {
+                    return Err(LinkError::TooLarge);
+                }
+                let grown = out.len().saturating_mul(2).min(limit);
+                out.resize(grown, 0);
+            }
+            _ => return Err(LinkError::Corrupted),
+        }
+    }
+}
+
+/// Finds the fragment (without `#`) in text a person pasted: a plain link, a bare
+/// fragment, an Outlook Safe Link, text percent-encoded once or twice, cut by line
+/// breaks, spaces or `>` quote markers. `None` if no `c<digits>.` fragment is there.
+pub fn repair_pasted_link(text: &str) -> Option<String> {
+    let mut current = join_lines(text);
+    for _ in 0..4 {
+        if let Some(found) = find_fragment(&current) {
+            return Some(found);
+        }
+        let decoded = percent_decode(&current);
+        if decoded == current {
+            return None;
+        }
+        current = decoded
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect();
+    }
+    find_fragment(&current)
+}
+
+/// Undoes e-mail wrapping: drops `>` quote markers at line starts and every ASCII blank.
+fn join_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim_start_matches(|c: char| c == '>' || c.is_ascii_whitespace());
+        out.extend(line.chars().filter(|c| !c.is_ascii_whitespace()));
+    }
+    out
+}
+
+/// Whether a byte belongs to the base64url alphabet.
+fn is_payload_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+/// The fragment `c<digits>.<payload>` at `start` of `text`, if one is there.
+fn fragment_at(text: &str, start: usize) -> Option<String> {
+    let rest = text.get(start..)?;
+    let after_c = rest.strip_prefix('c')?;
+    let digits = after_c.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let after_digits = after_c.get(digits..)?;
+    let payload = after_digits.strip_prefix('.')?;
+    let len = payload.bytes().take_while(|&b| is_payload_byte(b)).count();
+    if len == 0 {
+        return None;
+    }
+    rest.get(..1 + digits + 1 + len).map(str::to_string)
+}
+
+/// The first fragment in `text`: after a `#`, or bare at the start or after a non-alphanumeric character.
+fn find_fragment(text: &str) -> Option<String> {
+    let after_hash = text
+        .match_indices('#')
+        .find_map(|(i, _)| fragment_at(text, i + 1));
+    after_hash.or_else(|| {
+        text.match_indices('c')
+            .filter(|&(i, _)| {
+                i == 0
+                    || text
+                        .as_bytes()
+                        .get(i - 1)
+                        .is_some_and(|b| !b.is_ascii_alphanumeric())
+            })
+            .find_map(|(i, _)| fragment_at(text, i))
+    })
+}
+
+/// Decodes `%XX` sequences once; anything malformed is kept as it is.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let escaped = match bytes.get(i + 1..i + 3) {
+            Some(&[high, low]) if b == b'%' => {
+                hex_value(high).zip(hex_value(low)).map(|(h, l)| h * 16 + l)
+            }
+            _ => None,
+        };
+        match escaped {
+            Some(v) => {
+                out.push(v);
+                i += 3;
+            }
+            None => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of one hexadecimal digit.
+fn hex_value(b: u8) -> Option<u8> {
+    char::from(b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charter::{example, Lang, TextField};
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("fresh-{n}")
+        }
+    }
+
+    fn round_trip(c: &Charter) -> Charter {
+        let fragment = encode_fragment(c).expect("encodes");
+        decode_fragment(&fragment, &mut ids())
+            .expect("decodes")
+            .charter
+    }
+
+    /// A realistic id and time, as the app makes them.
+    fn sample(lang: Lang) -> Charter {
+        example(lang, "k3j9x0a1b2c3d4e5".into(), 1_764_000_000_000.0)
+    }
+
+    /// A `c1.` fragment for arbitrary raw bytes (not necessarily a charter).
+    fn fragment_of(bytes: &[u8]) -> String {
+        let packed = deflate_with_dictionary(&dictionary_c1(), bytes).expect("deflates");
+        format!("c1.{}", URL_SAFE_NO_PAD.encode(packed))
+    }
+
+    /// FNV-1a, 64 bits: enough to notice any change to a frozen dictionary.
+    fn fnv1a(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    #[test]
+    fn dictionary_c1_is_frozen() {
+        let d = dictionary_c1();
+        // If this fails, the c1 dictionary changed and every link sent so far breaks:
+        // restore the file and put the new dictionary under a new tag instead.
+        assert_eq!((d.len(), fnv1a(&d)), (3750, 1_264_738_757_521_694_217));
+    }
+
+    #[test]
+    fn dictionary_ignores_line_endings_and_comments() {
+        let unix = "# note\n a b\n\n{\"x\":1}\n";
+        let windows = "# note\r\n a b  \r\n\r\n{\"x\":1}\r\n";
+        assert_eq!(dictionary_from_source(unix), b" a b{\"x\":1}".to_vec());
+        assert_eq!(
+            dictionary_from_source(windows),
+            dictionary_from_source(unix)
+        );
+    }
+
+    #[test]
+    fn examples_and_an_empty_charter_round_trip() {
+        for lang in Lang::ALL {
+            let c = sample(lang);
+            assert_eq!(round_trip(&c), c);
+        }
+        let empty = Charter::new("k3j9x0a1b2c3d4e5".into(), Lang::En, 1.0);
+        assert_eq!(round_trip(&empty), empty);
+    }
+
+    #[test]
+    fn fragments_look_like_c1_base64url() {
+        let fragment = encode_fragment(&sample(Lang::Fr)).expect("encodes");
+        let payload = fragment.strip_prefix("c1.").expect("tag");
+        assert!(payload.bytes().all(is_payload_byte));
+        let with_hash = format!("#{fragment}");
+        assert!(decode_fragment(&with_hash, &mut ids()).is_ok());
+    }
+
+    #[test]
+    fn the_dictionary_really_is_used() {
+        // The same deflate data read without the dictionary must not give the JSON back.
+        let c = sample(Lang::Fr);
+        let json = to_json(&c, Source::Link).expect("json");
+        let packed = deflate_with_dictionary(&dictionary_c1(), json.as_bytes()).expect("deflates");
+        let without = inflate_with_dictionary(&[], &packed, MAX_INFLATED_BYTES);
+        assert_ne!(without.ok(), Some(json.into_bytes()));
+    }
+
+    #[test]
+    fn the_dictionary_makes_links_shorter() {
+        for (lang, min_gain) in [(Lang::Fr, 10), (Lang::En, 5)] {
+            let c = sample(lang);
+            let json = to_json(&c, Source::Link).expect("json").len();
+            let with = encode_fragment(&c).expect("encodes").len();
+            let without = fragment_len_without_dictionary(&c);
+            println!("{lang:?}: json {json} B, link {with} chars, without dictionary {without}");
+            assert!(
+                with * 100 <= without * (100 - min_gain),
+                "{with} vs {without}"
+            );
+        }
+        let empty = Charter::new("k3j9x0a1b2c3d4e5".into(), Lang::Fr, 1_764_000_000_000.0);
+        let with = encode_fragment(&empty).expect("encodes").len();
+        let without = fragment_len_without_dictionary(&empty);
+        println!("empty: link {with} chars, without dictionary {without}");
+        assert!(with * 2 < without);
+    }
+
+    #[test]
+    fn a_decompression_bomb_stops_at_the_cap() {
+        let bomb = fragment_of(&vec![b' '; MAX_INFLATED_BYTES + 1]);
+        assert!(bomb.len() < MAX_FRAGMENT_CHARS, "{}", bomb.len());
+        assert_eq!(decode_fragment(&bomb, &mut ids()), Err(LinkError::TooLarge));
+        let zeros = fragment_of(&vec![0; 16 * MAX_INFLATED_BYTES]);
+        assert!(zeros.len() <= MAX_FRAGMENT_CHARS);
+        assert_eq!(
+            decode_fragment(&zeros, &mut ids()),
+            Err(LinkError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn output_just_under_the_cap_still_inflates() {
+        let data = vec![b'a'; MAX_INFLATED_BYTES];
+        let packed = deflate_with_dictionary(&dictionary_c1(), &data).expect("deflates");
+        let back = inflate_with_dictionary(&dictionary_c1(), &packed, MAX_INFLATED_BYTES);
+        assert_eq!(back, Ok(data));
+    }
+
+    #[test]
+    fn damaged_fragments_are_refused_with_their_reason() {
+        let fragment = encode_fragment(&sample(Lang::En)).expect("encodes");
+        assert_eq!(
+            decode_fragment("c9.AAAA", &mut ids()),
+            Err(LinkError::UnknownVersion)
+        );
+        assert_eq!(
+            decode_fragment("#section-2", &mut ids()),
+            Err(LinkError::UnknownVersion)
+        );
+        assert_eq!(
+            decode_fragment("c1.not*base64!", &mut ids()),
+            Err(LinkError::Corrupted)
+        );
+        let long = format!("c1.{}", "A".repeat(MAX_FRAGMENT_CHARS));
+        assert_eq!(decode_fragment(&long, &mut ids()), Err(LinkError::TooLong));
+        for cut in [4, fragment.len() / 2, fragment.len() - 3] {
+            let truncated = fragment.get(..cut).expect("ascii");
+            assert!(
+                decode_fragment(truncated, &mut ids()).is_err(),
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(
+            decode_fragment(&fragment_of(b"{\"not\":\"a charter\"}"), &mut ids()),
+            Err(LinkError::Restore(RestoreError::NotACharter))
+        );
+        assert_eq!(
+            decode_fragment(&fragment_of(&[0xff, 0xfe]), &mut ids()),
+            Err(LinkError::Corrupted)
+        );
+        assert_eq!(
+            decode_fragment("c1.", &mut ids()),
+            Err(LinkError::Corrupted)
+        );
+    }
+
+    #[test]
+    fn a_huge_charter_is_too_long_for_a_link() {
+        let mut c = Charter::new("x".into(), Lang::Fr, 1.0);
+        // Incompressible text: a pseudo-random walk through letters.
+        let mut seed = 7u64;
+        let text: String = (0..60_000)
+            .map(|_| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                char::from(b'a' + u8::try_from((seed >> 33) % 26).unwrap_or(0))
+            })
+            .collect();
+        c.set_text(TextField::Vision, text, 2.0);
+        assert_eq!(encode_fragment(&c), Err(LinkError::TooLong));
+    }
+
+    #[test]
+    fn pasted_links_are_repaired() {
+        let fragment = encode_fragment(&sample(Lang::Fr)).expect("encodes");
+        let (head, tail) = fragment.split_at(40);
+        let plain = format!("https://ecole.example/coplanifier/#{fragment}");
+        let encoded_once = plain
+            .replace(':', "%3A")
+            .replace('/', "%2F")
+            .replace('#', "%23");
+        let forms = [
+            plain.clone(),
+            format!("https://ecole.example/coplanifier/index.html#{fragment}"),
+            fragment.clone(),
+            format!("#{fragment}"),
+            format!("  {plain}  \r\n"),
+            format!(
+                "https://can01.safelinks.protection.outlook.com/?url={encoded_once}&data=05%7C02%7C%7Cabc&sdata=xyz&reserved=0"
+            ),
+            encoded_once.clone(),
+            encoded_once.replace('%', "%25"),
+            format!("https://ecole.example/#{head}\r\n{tail}"),
+            format!("https://ecole.example/#{head} {tail}"),
+            format!("> https://ecole.example/#{head}\r\n> {tail}\r\n"),
+            format!("> > https://ecole.example/#{head}\n> > {tail}"),
+            format!("<https://ecole.example/#{fragment}>"),
+            format!("Voici le lien :\n{plain}"),
+        ];
+        for form in forms {
+            assert_eq!(
+                repair_pasted_link(&form).as_deref(),
+                Some(fragment.as_str()),
+                "{form}"
+            );
+        }
+        assert_eq!(repair_pasted_link("https://ecole.example/#accueil"), None);
+        assert_eq!(repair_pasted_link("bonjour"), None);
+        assert_eq!(repair_pasted_link(""), None);
+        assert_eq!(repair_pasted_link("%2"), None);
+        assert_eq!(repair_pasted_link("#c1."), None);
+        assert_eq!(repair_pasted_link("abc1.xyz"), None);
+        assert_eq!(repair_pasted_link("c9.xyz").as_deref(), Some("c9.xyz"));
+    }
+
+    #[test]
+    fn percent_decoding_keeps_what_is_malformed() {
+        assert_eq!(percent_decode("a%2Fb%2fc"), "a/b/c");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    /// Property tests; proptest is a native-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use crate::charter::ListId;
+        use proptest::prelude::*;
+
+        /// Any Unicode string, including empty, very long, emoji and right-to-left text.
+        fn any_text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just(String::new()),
+                Just("שלום עולם مرحبا بالعالم".to_string()),
+                Just("🎉👩‍🏫🧪 ✨".repeat(50)),
+                Just("Élèves, école : 👩‍🏫 ".repeat(2_000)),
+                ".*",
+                proptest::collection::vec(any::<char>(), 0..3000)
+                    .prop_map(|v| v.into_iter().collect::<String>()),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn any_text_round_trips(
+                title in any_text(),
+                mission in any_text(),
+                notes in proptest::collection::vec(any_text(), 0..4),
+            ) {
+                let mut c = Charter::new("p".into(), Lang::Fr, 1.0);
+                c.set_title(title, 2.0);
+                c.set_text(TextField::Mission, mission, 3.0);
+                for (i, n) in notes.into_iter().enumerate() {
+                    c.add_note(ListId::Goals, format!("n{i}"), n, 4.0);
+                }
+                prop_assert_eq!(round_trip(&c), c);
+            }
+
+            #[test]
+            fn damaged_fragments_never_panic(
+                cuts in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8),
+            ) {
+                let fragment = encode_fragment(&sample(Lang::Fr)).expect("encodes");
+                let mut bytes = fragment.into_bytes();
+                for (at, value, how) in cuts {
+                    let i = at.index(bytes.len().max(1));
+                    match how {
+                        0 => { if let Some(b) = bytes.get_mut(i) { *b ^= 1 << (value % 8); } }
+                        1 => bytes.truncate(i),
+                        _ => { if i < bytes.len() { bytes.remove(i); } }
+                    }
+                }
+                let text = String::from_utf8_lossy(&bytes);
+                let _ = decode_fragment(&text, &mut ids());
+            }
+
+            #[test]
+            fn damaged_deflate_data_never_panics(
+                flips in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..6),
+            ) {
+                let json = to_json(&sample(Lang::En), Source::Link).expect("json");
+                let mut packed = deflate_with_dictionary(&dictionary_c1(), json.as_bytes()).expect("deflates");
+                for (at, bit) in flips {
+                    let i = at.index(packed.len());
+                    if let Some(b) = packed.get_mut(i) { *b ^= 1 << bit; }
+                }
+                let fragment = format!("c1.{}", URL_SAFE_NO_PAD.encode(packed));
+                let _ = decode_fragment(&fragment, &mut ids());
+            }
+
+            #[test]
+            fn repair_never_panics(text in ".*") {
+                let _ = repair_pasted_link(&text);
+            }
+        }
+    }
+}

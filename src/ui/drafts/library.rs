@@ -1,0 +1,188 @@
+//! The library of drafts kept in this browser, newest first: open, rename,
+//! duplicate, delete with undo, and entries that no longer open, kept as they
+//! were and offered as a download.
+use crate::format::RestoreError;
+use crate::i18n::*;
+use crate::storage::{self, BrokenDraft, DraftSummary};
+use crate::ui::drafts::open_charter;
+use crate::ui::platform::{download, fresh_id, now};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+fn restore_error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &RestoreError) -> String {
+    match e {
+        RestoreError::TooLarge => t_string!(i18n, error_too_large).to_string(),
+        RestoreError::NotJson => t_string!(i18n, error_not_json).to_string(),
+        RestoreError::NotACharter => t_string!(i18n, error_not_charter).to_string(),
+        RestoreError::NewerVersion(_) => t_string!(i18n, error_newer).to_string(),
+    }
+}
+
+fn format_date(ms: f64, lang: &str) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    String::from(d.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// A draft deleted from the library, kept until undone or replaced.
+#[derive(Clone)]
+struct DeletedDraft {
+    id: String,
+    title: String,
+    raw: String,
+}
+
+/// The drafts kept in this browser, with what can be done to each.
+#[component]
+pub fn Library(on_open: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let version = RwSignal::new(0u32);
+    let deleted = RwSignal::new(None::<DeletedDraft>);
+    let refresh = move || version.update(|v| *v += 1);
+    let lib = Memo::new(move |_| {
+        version.track();
+        state.save.track();
+        storage::library(&mut fresh_id)
+    });
+    let open = move |id: String| {
+        if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
+            open_charter(state, r.charter, false);
+            on_open.run(());
+        }
+    };
+    let duplicate = move |id: String| {
+        if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
+            let mut copy = r.charter;
+            copy.id = fresh_id();
+            let title = if copy.title.trim().is_empty() {
+                t_string!(i18n, untitled).to_string()
+            } else {
+                copy.title.clone()
+            };
+            copy.set_title(
+                format!("{title} ({})", t_string!(i18n, library_copy_suffix)),
+                now(),
+            );
+            let _ = storage::save_draft(&copy);
+            refresh();
+        }
+    };
+    let rename = move |id: String, title: String| {
+        if state.charter.with_untracked(|c| c.id == id) {
+            state.edit(|c, now| c.set_title(title, now));
+        } else if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
+            let mut c = r.charter;
+            c.set_title(title, now());
+            let _ = storage::save_draft(&c);
+        }
+        refresh();
+    };
+    let delete = move |d: DraftSummary| {
+        if let Ok(Some(raw)) = storage::delete_draft(&d.id) {
+            deleted.set(Some(DeletedDraft {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                raw,
+            }));
+        }
+        if state.charter.with_untracked(|c| c.id == d.id) {
+            let lang = state.lang.get_untracked();
+            open_charter(
+                state,
+                crate::charter::Charter::new(fresh_id(), lang, now()),
+                false,
+            );
+        }
+        refresh();
+    };
+    let undo_delete = move |_| {
+        if let Some(d) = deleted.get_untracked() {
+            let _ = storage::put_back_draft(&d.id, &d.raw);
+            deleted.set(None);
+            refresh();
+        }
+    };
+    let lang_code = move || state.lang.get().code();
+    let row = move |d: DraftSummary| {
+        let title = if d.title.trim().is_empty() {
+            t_string!(i18n, untitled).to_string()
+        } else {
+            d.title.clone()
+        };
+        let rename_id = format!("rename-{}", d.id);
+        let (id_open, id_dup, id_ren) = (d.id.clone(), d.id.clone(), d.id.clone());
+        let draft_id = d.id.clone();
+        let rename_value = d.title.clone();
+        let label_delete = format!("{} : {title}", t_string!(i18n, library_delete));
+        let label_dup = format!("{} : {title}", t_string!(i18n, library_duplicate));
+        let meta = format!(
+            "{} {} · {}",
+            t_string!(i18n, library_edited),
+            format_date(d.updated_at, lang_code()),
+            t_string!(i18n, fill_label, filled = d.filled, total = d.total)
+        );
+        view! {
+            <li class="drafts-item" data-draft=draft_id>
+                <button type="button" class="drafts-open" on:click=move |_| open(id_open.clone())>{title}</button>
+                <span class="drafts-meta">{meta}</span>
+                <span class="drafts-rename">
+                    <label for=rename_id.clone()>{t!(i18n, library_rename)}</label>
+                    <input type="text" id=rename_id value=rename_value
+                        on:change=move |ev| rename(id_ren.clone(), event_target_value(&ev)) />
+                </span>
+                <button type="button" aria-label=label_dup on:click=move |_| duplicate(id_dup.clone())>
+                    {t!(i18n, library_duplicate)}
+                </button>
+                <button type="button" class="drafts-delete" aria-label=label_delete
+                    on:click=move |_| delete(d.clone())>{t!(i18n, library_delete)}</button>
+            </li>
+        }
+    };
+    let broken_row = move |b: BrokenDraft| {
+        let reason = restore_error_text(i18n, &b.error);
+        let raw = b.raw.clone();
+        let name = format!("{}.txt", b.key.replace('.', "-"));
+        view! {
+            <li class="drafts-broken" data-broken=b.key.clone()>
+                <p>{t!(i18n, library_broken)} " " {reason}</p>
+                <button type="button" on:click=move |_| { download(&name, "text/plain", &raw); }>
+                    {t!(i18n, library_download_raw)}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section class="drafts" aria-labelledby="drafts-title">
+            <h2 id="drafts-title">{t!(i18n, library_title)}</h2>
+            <Show when=move || deleted.with(Option::is_some)>
+                <p class="drafts-undo" role="status">
+                    {move || {
+                        let title = deleted.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default());
+                        t_string!(i18n, library_deleted, title = title).to_string()
+                    }}
+                    " "
+                    <button type="button" on:click=undo_delete>{t!(i18n, undo)}</button>
+                </p>
+            </Show>
+            {move || match lib.get() {
+                Err(_) => view! { <p class="drafts-note">{t!(i18n, save_unavailable)}</p> }.into_any(),
+                Ok(l) if l.drafts.is_empty() && l.broken.is_empty() => {
+                    view! { <p class="drafts-note">{t!(i18n, library_empty)}</p> }.into_any()
+                }
+                Ok(l) => view! {
+                    <ul class="drafts-list">{l.drafts.into_iter().map(row).collect_view()}</ul>
+                    <ul class="drafts-list">{l.broken.into_iter().map(broken_row).collect_view()}</ul>
+                }
+                .into_any(),
+            }}
+            <p class="drafts-note">
+                {t!(i18n, library_keep_copy)} " "
+                {move || match state.persistent.get() {
+                    Some(true) => t_string!(i18n, library_persistent_yes),
+                    Some(false) => t_string!(i18n, library_persistent_no),
+                    None => "",
+                }}
+            </p>
+        </section>
+    }
+}

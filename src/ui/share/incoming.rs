@@ -1,0 +1,273 @@
+//! Charters that arrive from outside (a link, a pasted link, a file) go
+//! through the one restore path, then a preview: saved as a new draft by
+//! default, or replacing the draft with the same id after confirmation.
+use crate::charter::{questions, Charter};
+use crate::format::{
+    decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
+};
+use crate::i18n::*;
+use crate::storage;
+use crate::ui::drafts::open_charter;
+use crate::ui::platform::fresh_id;
+use crate::ui::route::Route;
+use crate::ui::state::{use_app, AppState};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A charter that arrived and waits for the user's decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    /// The restored charter.
+    pub charter: Charter,
+    /// What restore had to repair.
+    pub warnings: Vec<RestoreWarning>,
+    /// Whether a draft with the same id is already saved here.
+    pub exists: bool,
+}
+
+/// Why an incoming charter could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IncomingError {
+    /// A link that does not decode.
+    Link(LinkError),
+    /// A file or text that does not restore.
+    File(RestoreError),
+    /// Pasted text with no charter link in it.
+    NoLink,
+    /// A file the browser could not read.
+    Unreadable,
+}
+
+fn offer(state: AppState, result: Result<crate::format::Restored, IncomingError>) {
+    match result {
+        Ok(r) => {
+            let exists = storage::stored_updated_at(&r.charter.id).is_some();
+            state.incoming_error.set(None);
+            state.incoming.set(Some(Incoming {
+                charter: r.charter,
+                warnings: r.warnings,
+                exists,
+            }));
+        }
+        Err(e) => {
+            state.incoming.set(None);
+            state.incoming_error.set(Some(e));
+        }
+    }
+}
+
+/// Offers the charter a link fragment carries (`#c1.…`).
+pub fn offer_fragment(state: AppState, fragment: &str) {
+    offer(
+        state,
+        decode_fragment(fragment, &mut fresh_id).map_err(IncomingError::Link),
+    );
+}
+
+/// Offers the charter in a file's text.
+pub fn offer_text(state: AppState, text: &str) {
+    offer(
+        state,
+        restore(text, &mut fresh_id).map_err(IncomingError::File),
+    );
+}
+
+/// On start, opens the charter the address carries, then cleans the address
+/// so that a reload does not offer it again.
+pub fn open_fragment_on_load(state: AppState) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(fragment) = hash.strip_prefix('#') else {
+        return;
+    };
+    if !fragment.starts_with('c') || fragment.starts_with("c/") || !fragment.contains('.') {
+        return;
+    }
+    offer_fragment(state, fragment);
+    let clean = window
+        .location()
+        .href()
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    state.route.set(Route::Start);
+}
+
+fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &IncomingError) -> String {
+    let s = match e {
+        IncomingError::Link(LinkError::TooLong) => t_string!(i18n, link_error_too_long),
+        IncomingError::Link(LinkError::UnknownVersion) => t_string!(i18n, link_error_version),
+        IncomingError::Link(LinkError::Corrupted) => t_string!(i18n, link_error_corrupted),
+        IncomingError::Link(LinkError::TooLarge) | IncomingError::File(RestoreError::TooLarge) => {
+            t_string!(i18n, error_too_large)
+        }
+        IncomingError::Link(LinkError::Restore(RestoreError::NewerVersion(_)))
+        | IncomingError::File(RestoreError::NewerVersion(_)) => t_string!(i18n, error_newer),
+        IncomingError::Link(LinkError::Restore(_)) => t_string!(i18n, link_error_corrupted),
+        IncomingError::File(RestoreError::NotJson) => t_string!(i18n, error_not_json),
+        IncomingError::File(RestoreError::NotACharter) => t_string!(i18n, error_not_charter),
+        IncomingError::NoLink => t_string!(i18n, link_error_none),
+        IncomingError::Unreadable => t_string!(i18n, file_error_unreadable),
+    };
+    s.to_string()
+}
+
+/// The preview of an incoming charter, and any error about one.
+#[component]
+pub fn IncomingPreview() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let confirm_replace = RwSignal::new(false);
+    let go_canvas = move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&Route::Canvas.href());
+        }
+    };
+    let save_new = move |_| {
+        if let Some(mut inc) = state.incoming.get_untracked() {
+            if inc.exists {
+                inc.charter.id = fresh_id();
+            }
+            open_charter(state, inc.charter, true);
+            state.incoming.set(None);
+            go_canvas();
+        }
+    };
+    let replace = move |_| {
+        if !confirm_replace.get_untracked() {
+            confirm_replace.set(true);
+            return;
+        }
+        if let Some(inc) = state.incoming.get_untracked() {
+            let stored = storage::stored_updated_at(&inc.charter.id).unwrap_or(0.0);
+            open_charter(state, inc.charter, true);
+            state.base_version.set_value(stored);
+            state.incoming.set(None);
+            confirm_replace.set(false);
+            go_canvas();
+        }
+    };
+    let dismiss = move |_| {
+        state.incoming.set(None);
+        confirm_replace.set(false);
+    };
+    let summary = move || {
+        state.incoming.with(|inc| {
+            inc.as_ref().map(|inc| {
+                let (filled, total) = questions()
+                    .iter()
+                    .map(|q| q.fill(&inc.charter))
+                    .fold((0, 0), |(f, t), (a, b)| (f + a, t + b));
+                let title = if inc.charter.title.trim().is_empty() {
+                    t_string!(i18n, untitled).to_string()
+                } else {
+                    inc.charter.title.clone()
+                };
+                (title, filled, total, !inc.warnings.is_empty(), inc.exists)
+            })
+        })
+    };
+    view! {
+        {move || state.incoming_error.get().map(|e| view! {
+            <div class="share-banner" role="alert" data-testid="incoming-error">
+                <p>{error_text(i18n, &e)}</p>
+                <p>{t!(i18n, incoming_nothing_changed)}</p>
+                <button type="button" on:click=move |_| state.incoming_error.set(None)>{t!(i18n, dismiss)}</button>
+            </div>
+        })}
+        {move || summary().map(|(title, filled, total, repaired, exists)| view! {
+            <section class="share-banner share-incoming" role="region" aria-labelledby="incoming-title" data-testid="incoming">
+                <h2 id="incoming-title">{t!(i18n, incoming_title)}</h2>
+                <p>
+                    <strong>{title}</strong> " · "
+                    {t_string!(i18n, fill_label, filled = filled, total = total).to_string()}
+                </p>
+                {repaired.then(|| view! { <p>{t!(i18n, incoming_repaired)}</p> })}
+                {exists.then(|| view! { <p>{t!(i18n, incoming_exists)}</p> })}
+                <button type="button" class="start-primary" on:click=save_new>{t!(i18n, incoming_save_new)}</button>
+                {exists.then(|| view! {
+                    <button type="button" on:click=replace>
+                        {move || if confirm_replace.get() {
+                            t_string!(i18n, incoming_replace_confirm)
+                        } else {
+                            t_string!(i18n, incoming_replace)
+                        }}
+                    </button>
+                })}
+                <button type="button" on:click=dismiss>{t!(i18n, incoming_ignore)}</button>
+            </section>
+        })}
+    }
+}
+
+/// Opening a link pasted from an e-mail or a chat, or a charter file.
+#[component]
+pub fn OpenPasted() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let pasted = RwSignal::new(String::new());
+    let open_link = move |_| {
+        let text = pasted.get_untracked();
+        match repair_pasted_link(&text) {
+            Some(fragment) => offer_fragment(state, &fragment),
+            None => {
+                state.incoming.set(None);
+                state.incoming_error.set(Some(IncomingError::NoLink));
+            }
+        }
+    };
+    let read_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            match text.ok().and_then(|v| v.as_string()) {
+                Some(t) => offer_text(state, &t),
+                None => offer(state, Err(IncomingError::Unreadable)),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    };
+    view! {
+        <section class="share-open" aria-labelledby="open-title"
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <h2 id="open-title">{t!(i18n, open_title)}</h2>
+            <label for="open-pasted">{t!(i18n, open_pasted_label)}</label>
+            <textarea id="open-pasted" rows="3" prop:value=move || pasted.get()
+                on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <button type="button" on:click=open_link>{t!(i18n, open_pasted_button)}</button>
+            <p>
+                <label for="open-file">{t!(i18n, open_file_label)}</label>
+                " "
+                <input id="open-file" type="file" accept=".json,application/json" on:change=on_pick />
+            </p>
+            <p class="share-note">{t!(i18n, open_drop_hint)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,104 @@
+//! Sharing without a server: the charter as a file, as Markdown, as a link
+//! whose data sits in the URL fragment, and opening any of those back. Every
+//! incoming charter goes through the one restore path and a preview; nothing
+//! saved is ever overwritten without the user's say.
+pub mod incoming;
+
+use crate::format::{encode_fragment, to_markdown, MarkdownLabels};
+use crate::i18n::*;
+use crate::ui::drafts::download_copy;
+use crate::ui::platform::{download, file_name};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+pub use incoming::{open_fragment_on_load, IncomingPreview, OpenPasted};
+
+/// Links longer than this get cut by Teams and Outlook.
+pub const LINK_WARN_CHARS: usize = 2000;
+
+/// The page's address without its fragment, where share links point.
+fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+fn copy_text(text: String) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(&text);
+    }
+}
+
+/// File, Markdown and link, for the charter on the board.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let link = Memo::new(move |_| {
+        state.charter.with(|c| {
+            encode_fragment(c)
+                .ok()
+                .map(|f| format!("{}#{f}", base_url()))
+        })
+    });
+    let markdown = move || {
+        let labels = MarkdownLabels {
+            untitled: t_string!(i18n, untitled).to_string(),
+            kind: t_string!(i18n, charter_kind).to_string(),
+            to_discuss: t_string!(i18n, charter_to_discuss).to_string(),
+            suggested_by: t_string!(i18n, markdown_suggested_by).to_string(),
+        };
+        let lang = state.lang.get_untracked();
+        state
+            .charter
+            .with_untracked(|c| to_markdown(c, lang, &labels))
+    };
+    let copied = RwSignal::new(None::<&'static str>);
+    let download_md = move |_| {
+        let title = state.charter.with_untracked(|c| c.title.clone());
+        download(&file_name(&title, ".md"), "text/markdown", &markdown());
+    };
+    let copy_md = move |_| {
+        copy_text(markdown());
+        copied.set(Some("markdown"));
+    };
+    let copy_link = move |_| {
+        if let Some(l) = link.get_untracked() {
+            copy_text(l);
+            copied.set(Some("link"));
+        }
+    };
+    let length = move || link.with(|l| l.as_ref().map_or(0, String::len));
+    view! {
+        <section class="share" aria-labelledby="share-title">
+            <h2 id="share-title">{t!(i18n, share_title)}</h2>
+            <div class="share-group">
+                <h3>{t!(i18n, share_file_title)}</h3>
+                <button type="button" on:click=move |_| { download_copy(state); }>{t!(i18n, download_copy)}</button>
+            </div>
+            <div class="share-group">
+                <h3>{t!(i18n, share_markdown_title)}</h3>
+                <button type="button" on:click=copy_md>{t!(i18n, share_copy_markdown)}</button>
+                <button type="button" on:click=download_md>{t!(i18n, share_download_markdown)}</button>
+            </div>
+            <div class="share-group">
+                <h3>{t!(i18n, share_link_title)}</h3>
+                <p class="share-note">{t!(i18n, share_link_private)}</p>
+                <label for="share-link">{move || t_string!(i18n, share_link_length, n = length()).to_string()}</label>
+                <input id="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default() />
+                <button type="button" on:click=copy_link>{t!(i18n, share_copy_link)}</button>
+                <Show when=move || { length() > LINK_WARN_CHARS }>
+                    <p class="share-warn" role="note">{t!(i18n, share_link_too_long)}</p>
+                </Show>
+            </div>
+            <p class="share-copied" role="status">
+                {move || match copied.get() {
+                    Some("link") => t_string!(i18n, share_copied_link),
+                    Some(_) => t_string!(i18n, share_copied_markdown),
+                    None => "",
+                }}
+            </p>
+        </section>
+    }
+}

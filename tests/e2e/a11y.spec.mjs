@@ -1,0 +1,130 @@
+// Every screen is labelled and usable by keyboard: axe finds no violation on
+// the canvas, the guided path and the charter view, in French and English,
+// and a whole charter can be filled with the keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { part, partIds } from './support/app.mjs';
+
+let server;
+const contexts = [];
+before(async () => {
+  server = await serve();
+});
+after(async () => {
+  for (const c of contexts) await c.close();
+  await server?.close();
+});
+
+async function freshPage(path = '', options = {}) {
+  const context = await launch(options);
+  contexts.push(context);
+  return openPage(context, server.url + path);
+}
+
+async function violations(page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+for (const [lang, locale, exampleButton] of [
+  ['French', 'fr-CA', 'Ouvrir l\'exemple'],
+  ['English', 'en-CA', 'Open the example'],
+]) {
+  test(`axe finds no violation on any screen, in ${lang}`, async () => {
+    const { page, problems } = await freshPage('', { locale });
+    await page.getByRole('button', { name: exampleButton }).click();
+    await page.locator('.canvas-zone').nth(3).waitFor();
+    const found = { start: [], canvas: [], guide: [], charter: [] };
+    found.canvas = await violations(page);
+    for (const step of [1, 2, 3, 4]) {
+      await page.goto(`${server.url}#/guide/${step}`);
+      await page.locator('.guide-step').waitFor();
+      found.guide.push(...(await violations(page)));
+    }
+    await page.goto(`${server.url}#/charter`);
+    await page.locator('.charter-doc').waitFor();
+    found.charter = await violations(page);
+    await page.goto(`${server.url}#/`);
+    await page.locator('.start').waitFor();
+    found.start = await violations(page);
+    assert.deepEqual(found, { start: [], canvas: [], guide: [], charter: [] });
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('a whole charter can be filled with the keyboard alone', async () => {
+  const { page, problems } = await freshPage('#/guide/1');
+  await page.locator('.guide-step').waitFor();
+  const press = (key) => page.keyboard.press(key);
+  /** Tabs until the focused element matches, at most 400 times. */
+  async function tabTo(selector) {
+    for (let i = 0; i < 400; i++) {
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      await press('Tab');
+    }
+    throw new Error(`could not reach ${selector} with Tab`);
+  }
+  await tabTo('#charter-title');
+  await page.keyboard.type('Par le clavier');
+  let typed = 0;
+  for (let step = 1; step <= 4; step++) {
+    await page.getByText(`Étape ${step} sur 4`).waitFor();
+    for (const id of await partIds(page, '.guide-parts')) {
+      const scope = `[data-part="${id}"]`;
+      const cls = (await part(page, id).getAttribute('class')) ?? '';
+      if (cls.includes('part-text')) {
+        await tabTo(`${scope} input, ${scope} textarea`);
+        await page.keyboard.type(`K-${id}`);
+        typed++;
+      } else if (cls.includes('part-choice')) {
+        await tabTo(`${scope} input[type="radio"]`);
+        await press('ArrowDown'); // picks the next option, as radios do
+        await press('ArrowUp');
+      } else if (cls.includes('part-flags')) {
+        await tabTo(`${scope} input[type="checkbox"]`);
+        await press('Space');
+      } else if (cls.includes('part-notes')) {
+        await tabTo(`${scope} .note-add`);
+        await press('Enter');
+        await page.waitForFunction((s) => document.activeElement?.matches(`${s} .note-text`), scope);
+        await page.keyboard.type(`K-${id}`);
+        typed++;
+      } else if (cls.includes('part-records')) {
+        await tabTo(`${scope} .record-add`);
+        await press('Enter');
+        await page.waitForFunction((s) => document.activeElement?.matches(`${s} .record :is(input, select)`), scope);
+        // Through the new row's fields: type into texts, pick in menus.
+        while (await page.evaluate(() => document.activeElement?.matches('.record :is(input, select)'))) {
+          if (await page.evaluate(() => document.activeElement.tagName === 'SELECT')) {
+            await press('ArrowDown');
+          } else {
+            await page.keyboard.type(`K-${id}`);
+            typed++;
+          }
+          await press('Tab');
+        }
+      }
+    }
+    if (step < 4) {
+      await tabTo('.guide-next');
+      await press('Enter');
+    }
+  }
+  await tabTo('.guide-next'); // "See the charter"
+  await press('Enter');
+  const doc = page.locator('.charter-doc');
+  await doc.waitFor();
+  const text = await doc.innerText();
+  const missing = [];
+  for (const id of await page.locator('.charter-doc [data-part]').evaluateAll((els) => els.map((e) => e.dataset.part))) {
+    const shown = await part(page, id).innerText();
+    if (shown.includes('À discuter')) missing.push(id);
+  }
+  assert.deepEqual(missing, [], 'every part was filled by keyboard');
+  assert.ok(text.includes('Par le clavier'));
+  assert.ok(typed >= 25, `typed into ${typed} fields`);
+  assert.deepEqual(problems, []);
+});

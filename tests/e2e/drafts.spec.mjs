@@ -1,0 +1,205 @@
+// Drafts are never lost: every way storage can fail is visible and survivable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { part } from './support/app.mjs';
+
+let server;
+const contexts = [];
+before(async () => {
+  server = await serve();
+});
+after(async () => {
+  for (const c of contexts) await c.close();
+  await server?.close();
+});
+
+async function freshContext() {
+  const context = await launch();
+  contexts.push(context);
+  return context;
+}
+
+/** Types into the mission field of the canvas. */
+async function typeMission(page, text) {
+  const mission = part(page, 'mission').locator('textarea');
+  await mission.fill(text);
+}
+
+const stored = (page) =>
+  page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith('coplanifier.draft.')) out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+
+test('drafts: reload and tab close within 100 ms of typing lose nothing', async () => {
+  const context = await freshContext();
+  const { page, problems } = await openPage(context, server.url + '#/canvas');
+  await typeMission(page, 'Tapé juste avant de recharger');
+  await page.reload();
+  await part(page, 'mission').locator('textarea').waitFor();
+  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Tapé juste avant de recharger');
+
+  await typeMission(page, 'Tapé juste avant de fermer');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(server.url + '#/canvas');
+  await part(again, 'mission').locator('textarea').waitFor();
+  assert.equal(await part(again, 'mission').locator('textarea').inputValue(), 'Tapé juste avant de fermer');
+  assert.deepEqual(problems, []);
+});
+
+test('drafts: quota exceeded shows a banner, keeps the text in memory and the previous save intact', async () => {
+  const context = await freshContext();
+  const { page } = await openPage(context, server.url + '#/canvas');
+  await typeMission(page, 'Première version');
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const before = await stored(page);
+  // Fill the origin's storage to the brim.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 1000; i++) {
+      try {
+        localStorage.setItem(`filler.${i}`, chunk);
+      } catch {
+        let size = chunk.length;
+        while (size > 16) {
+          size = Math.floor(size / 2);
+          try {
+            localStorage.setItem(`filler.${i}.${size}`, chunk.slice(0, size));
+          } catch {}
+        }
+        return;
+      }
+    }
+  });
+  await typeMission(page, 'Deuxième version, beaucoup plus longue '.repeat(50));
+  const banner = page.getByTestId('storage-banner');
+  await banner.getByText("l'espace du navigateur est plein").waitFor();
+  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Deuxième version, beaucoup plus longue '.repeat(50));
+  assert.deepEqual(await stored(page), before, 'the previous save is intact');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Télécharger une copie (JSON)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.coplanifier\.json$/);
+  const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(json.type, 'coplanifier/charter');
+  assert.ok(json.charter.purpose.mission.startsWith('Deuxième version'));
+});
+
+test('drafts: storage unavailable keeps the app working in memory, with a banner and a download', async () => {
+  const context = await freshContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  const { page, problems } = await openPage(context, server.url + '#/canvas');
+  const banner = page.getByTestId('storage-banner');
+  await banner.getByText('ne conserve pas les brouillons').waitFor();
+  await typeMission(page, 'En mémoire seulement');
+  await page.getByRole('link', { name: 'Charte' }).click();
+  await page.getByText('En mémoire seulement').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Télécharger une copie (JSON)' }).click(),
+  ]);
+  const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(json.charter.purpose.mission, 'En mémoire seulement');
+  assert.deepEqual(problems, []);
+});
+
+test('drafts: two tabs on the same draft never overwrite each other silently', async () => {
+  const context = await freshContext();
+  const a = (await openPage(context, server.url + '#/canvas')).page;
+  await typeMission(a, 'Version de A');
+  await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const b = await context.newPage();
+  await b.goto(server.url + '#/canvas');
+  await part(b, 'mission').locator('textarea').waitFor();
+  assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'Version de A');
+
+  // A idle tab follows the other one.
+  await a.bringToFront();
+  await typeMission(a, 'A a continué');
+  await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await b.waitForFunction(() => document.querySelector('[data-part="mission"] textarea')?.value === 'A a continué');
+
+  // Both type at once: the second to save is asked, nothing is lost.
+  await typeMission(b, 'B tape aussi');
+  await typeMission(a, 'A tape encore');
+  await a.evaluate(() => window.dispatchEvent(new Event('blur')));
+  await b.evaluate(() => window.dispatchEvent(new Event('blur')));
+  const conflicted = await Promise.race([
+    a.getByTestId('conflict-banner').waitFor().then(() => a),
+    b.getByTestId('conflict-banner').waitFor().then(() => b),
+  ]);
+  const other = conflicted === a ? b : a;
+  const mine = await part(conflicted, 'mission').locator('textarea').inputValue();
+  const theirs = await part(other, 'mission').locator('textarea').inputValue();
+  assert.notEqual(mine, theirs);
+  await conflicted.getByRole('button', { name: 'Garder la mienne' }).click();
+  await conflicted.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const saved = Object.values(await stored(conflicted)).map((s) => JSON.parse(s).charter.purpose.mission);
+  assert.deepEqual(saved, [mine]);
+});
+
+test('drafts: a corrupted entry is kept untouched, said, offered as a download, and the others still open', async () => {
+  const context = await freshContext();
+  const { page } = await openPage(context, server.url);
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await page.evaluate(() => localStorage.setItem('coplanifier.draft.cassé', '{"type":"coplanifier/charter","version":1,"charter":'));
+  await page.goto(server.url + '#/');
+  await page.reload();
+  const broken = page.locator('[data-broken="coplanifier.draft.cassé"]');
+  await broken.getByText("n'a pas pu être ouvert").waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    broken.getByRole('button', { name: 'Télécharger son texte brut' }).click(),
+  ]);
+  assert.equal(await readFile(await download.path(), 'utf8'), '{"type":"coplanifier/charter","version":1,"charter":');
+  assert.equal(
+    await page.evaluate(() => localStorage.getItem('coplanifier.draft.cassé')),
+    '{"type":"coplanifier/charter","version":1,"charter":',
+    'the entry is untouched',
+  );
+  await page.locator('.drafts-item .drafts-open').first().click();
+  await page.locator('.canvas-zone').first().waitFor();
+  assert.ok((await part(page, 'mission').locator('textarea').inputValue()).length > 10, 'the example still opens');
+});
+
+test('drafts: the library lists, renames, duplicates and deletes with undo, by keyboard', async () => {
+  const context = await freshContext();
+  const { page, problems } = await openPage(context, server.url);
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  const items = page.locator('.drafts-item');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 1);
+  await page.getByRole('button', { name: /^Dupliquer/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.drafts-item').length === 2);
+  const rename = page.getByLabel('Renommer').first();
+  await rename.fill('Nouveau nom');
+  await rename.press('Enter');
+  await page.getByRole('button', { name: 'Nouveau nom', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Supprimer : Nouveau nom' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('« Nouveau nom » supprimé.').waitFor();
+  assert.equal(await items.count(), 1);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('button', { name: 'Nouveau nom', exact: true }).waitFor();
+  assert.equal(await items.count(), 2);
+  assert.deepEqual(problems, []);
+});
