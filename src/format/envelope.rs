@@ -60,8 +60,10 @@ pub enum RestoreError {
     NotJson,
     /// JSON, but not a Coplanifier charter.
     NotACharter,
-    /// Written by a newer Coplanifier, with this format version.
+    /// Written by a newer Coplanifier, with this format version (0: unknown).
     NewerVersion(u64),
+    /// Compressed data that no longer inflates (cut or altered).
+    Damaged,
 }
 
 /// Something restore had to leave out or repair; the rest of the charter opened.

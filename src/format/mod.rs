@@ -6,5 +6,68 @@ pub mod link;
 pub mod markdown;
 
 pub use envelope::{restore, to_json, RestoreError, RestoreWarning, Restored, Source};
-pub use link::{decode_fragment, encode_fragment, repair_pasted_link, LinkError};
+pub use link::{decode_fragment, encode_compact, encode_fragment, repair_pasted_link, LinkError};
 pub use markdown::{to_markdown, MarkdownLabels};
+
+/// Reads a stored or pasted document, JSON or compact (`c1.…`), through the
+/// one restore path.
+pub fn restore_any(
+    text: &str,
+    fresh_id: &mut dyn FnMut() -> String,
+) -> Result<Restored, RestoreError> {
+    if text.trim_start().starts_with('{') {
+        return restore(text, fresh_id);
+    }
+    decode_fragment(text.trim(), fresh_id).map_err(|e| match e {
+        LinkError::Restore(e) => e,
+        LinkError::UnknownVersion => RestoreError::NewerVersion(0),
+        LinkError::TooLong | LinkError::TooLarge => RestoreError::TooLarge,
+        LinkError::Corrupted => RestoreError::Damaged,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charter::{example, Lang};
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("fresh-{n}")
+        }
+    }
+
+    #[test]
+    fn stored_drafts_read_back_whether_json_or_compact() {
+        let c = example::example(Lang::En, "abc".into(), 1.0);
+        let json = to_json(&c, Source::Storage).expect("json");
+        let compact = encode_compact(&c, Source::Storage).expect("compact");
+        assert!(compact.len() * 3 < json.len(), "compact is much smaller");
+        assert_eq!(restore_any(&json, &mut ids()).expect("json").charter, c);
+        assert_eq!(
+            restore_any(&compact, &mut ids()).expect("compact").charter,
+            c
+        );
+    }
+
+    #[test]
+    fn damaged_compact_drafts_say_so() {
+        let c = example::example(Lang::Fr, "abc".into(), 1.0);
+        let compact = encode_compact(&c, Source::Storage).expect("compact");
+        let cut = &compact[..compact.len() / 2];
+        assert_eq!(
+            restore_any(cut, &mut ids()).map(|_| ()),
+            Err(RestoreError::Damaged)
+        );
+        assert_eq!(
+            restore_any("c9.abc", &mut ids()).map(|_| ()),
+            Err(RestoreError::NewerVersion(0))
+        );
+        assert_eq!(
+            restore_any("garbage", &mut ids()).map(|_| ()),
+            Err(RestoreError::NewerVersion(0))
+        );
+    }
+}

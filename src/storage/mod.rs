@@ -3,7 +3,7 @@
 //! and read back through its one `restore` path. A draft that fails to
 //! restore is never overwritten: its raw text is kept and reported.
 use crate::charter::{questions, Charter};
-use crate::format::{restore, to_json, RestoreError, Restored, Source};
+use crate::format::{encode_compact, restore_any, to_json, RestoreError, Restored, Source};
 
 const DRAFT_PREFIX: &str = "coplanifier.draft.";
 const BACKUP_PREFIX: &str = "coplanifier.backup.";
@@ -91,8 +91,13 @@ pub fn available() -> bool {
 
 /// Saves the charter as a draft. On failure the previous save stays intact.
 pub fn save_draft(charter: &Charter) -> Result<(), StorageError> {
-    let json = to_json(charter, Source::Storage).map_err(|_| StorageError::Failed)?;
-    set(&format!("{DRAFT_PREFIX}{}", charter.id), &json)
+    // Compact (deflate + base64url) so that hundreds of drafts fit in the
+    // origin's quota; plain JSON for a charter too large for that form.
+    let text = match encode_compact(charter, Source::Storage) {
+        Ok(compact) => compact,
+        Err(_) => to_json(charter, Source::Storage).map_err(|_| StorageError::Failed)?,
+    };
+    set(&format!("{DRAFT_PREFIX}{}", charter.id), &text)
 }
 
 /// Reads one draft. `Ok(None)` when there is no such draft.
@@ -104,7 +109,7 @@ pub fn load_draft(
     let Some(raw) = get(&key)? else {
         return Ok(None);
     };
-    let restored = restore(&raw, fresh_id);
+    let restored = restore_any(&raw, fresh_id);
     if restored.is_err() {
         keep_backup(id, &raw);
     }
@@ -136,7 +141,7 @@ pub fn library(fresh_id: &mut dyn FnMut() -> String) -> Result<Library, StorageE
         let Ok(Some(raw)) = s.get_item(&key) else {
             continue;
         };
-        match restore(&raw, fresh_id) {
+        match restore_any(&raw, fresh_id) {
             Ok(r) => {
                 let c = r.charter;
                 let (filled, total) = questions()
@@ -178,7 +183,7 @@ pub fn put_back_draft(id: &str, raw: &str) -> Result<(), StorageError> {
 /// When the stored copy of a draft was last edited, if it restores.
 pub fn stored_updated_at(id: &str) -> Option<f64> {
     let raw = get(&format!("{DRAFT_PREFIX}{id}")).ok().flatten()?;
-    restore(&raw, &mut String::new)
+    restore_any(&raw, &mut String::new)
         .ok()
         .map(|r| r.charter.updated_at)
 }

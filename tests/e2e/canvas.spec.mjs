@@ -128,3 +128,14 @@ test('a note is deleted with undo, and moved by keyboard within and across lists
   assert.deepEqual(await texts(), []);
   assert.deepEqual(problems, []);
 });
+
+test('a readiness item jumps to the part it is about', async () => {
+  const { page, problems } = await freshPage('#/charter');
+  const item = page.locator('[data-check="no-mission"]');
+  await item.getByRole('button', { name: 'Aller à cette partie' }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-part="mission"]') !== null);
+  assert.equal(new URL(page.url()).hash, '#/canvas');
+  await page.keyboard.type('Notre mission');
+  await item.waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+});

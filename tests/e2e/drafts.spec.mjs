@@ -149,8 +149,33 @@ test('drafts: two tabs on the same draft never overwrite each other silently', a
   assert.notEqual(mine, theirs);
   await conflicted.getByRole('button', { name: 'Garder la mienne' }).click();
   await conflicted.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
-  const saved = Object.values(await stored(conflicted)).map((s) => JSON.parse(s).charter.purpose.mission);
-  assert.deepEqual(saved, [mine]);
+  // What is stored now is the version kept: a third tab opens it.
+  const third = await context.newPage();
+  await third.goto(server.url + '#/canvas');
+  await part(third, 'mission').locator('textarea').waitFor();
+  assert.equal(await part(third, 'mission').locator('textarea').inputValue(), mine);
+  assert.equal(Object.keys(await stored(third)).length, 1, 'still one draft');
+});
+
+test('drafts: 500 typical drafts fit in the origin quota', async () => {
+  const context = await freshContext();
+  const { page } = await openPage(context, server.url);
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const [key, value] = Object.entries(await stored(page))[0];
+  const bytes = Buffer.byteLength(key) + Buffer.byteLength(value);
+  console.log(`# bytes per typical draft (the filled example, stored): ${bytes}`);
+  const written = await page.evaluate(([k, v]) => {
+    for (let i = 1; i < 500; i++) {
+      try {
+        localStorage.setItem(`${k}-copy${i}`, v);
+      } catch {
+        return i;
+      }
+    }
+    return 500;
+  }, [key, value]);
+  assert.equal(written, 500, `only ${written} drafts of ${bytes} bytes fit`);
 });
 
 test('drafts: a corrupted entry is kept untouched, said, offered as a download, and the others still open', async () => {

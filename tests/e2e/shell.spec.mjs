@@ -28,6 +28,10 @@ test('the app opens in French, switches to English and back, with no error', asy
 
   await page.getByRole('button', { name: 'Passer en français' }).click();
   await page.getByText('Planifier ensemble une communauté de pratique').waitFor();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.reload();
+  await page.getByText('Plan a community of practice together').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the language choice is remembered');
   assert.deepEqual(problems, []);
   const favicon = server.requests.find((r) => r.path.endsWith('favicon.svg'));
   assert.ok(favicon, 'the favicon is requested and served');

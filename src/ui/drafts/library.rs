@@ -15,6 +15,7 @@ fn restore_error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &RestoreError) 
         RestoreError::NotJson => t_string!(i18n, error_not_json).to_string(),
         RestoreError::NotACharter => t_string!(i18n, error_not_charter).to_string(),
         RestoreError::NewerVersion(_) => t_string!(i18n, error_newer).to_string(),
+        RestoreError::Damaged => t_string!(i18n, error_damaged).to_string(),
     }
 }
 

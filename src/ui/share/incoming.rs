@@ -110,6 +110,7 @@ fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &IncomingError) -> Stri
         IncomingError::Link(LinkError::Restore(_)) => t_string!(i18n, link_error_corrupted),
         IncomingError::File(RestoreError::NotJson) => t_string!(i18n, error_not_json),
         IncomingError::File(RestoreError::NotACharter) => t_string!(i18n, error_not_charter),
+        IncomingError::File(RestoreError::Damaged) => t_string!(i18n, error_damaged),
         IncomingError::NoLink => t_string!(i18n, link_error_none),
         IncomingError::Unreadable => t_string!(i18n, file_error_unreadable),
     };

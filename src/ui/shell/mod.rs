@@ -19,13 +19,13 @@ fn current_hash() -> String {
 #[component]
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    if let Some(saved) = storage::saved_language() {
-        match saved.as_str() {
-            "fr" => i18n.set_locale(Locale::fr),
-            "en" => i18n.set_locale(Locale::en),
-            _ => {}
-        }
-    }
+    // The language chosen earlier wins over the browser's; applied once the
+    // i18n context has settled its own initial choice.
+    Effect::new(move |_| match storage::saved_language().as_deref() {
+        Some("fr") => i18n.set_locale(Locale::fr),
+        Some("en") => i18n.set_locale(Locale::en),
+        _ => {}
+    });
     let state = AppState::new();
     provide_context(state);
     open_last_draft(state);
