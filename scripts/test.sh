@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test tier:
-#   style (fmt, clippy) -> native tests -> browser tests (wasm-bindgen-test in
-#   headless Chromium) -> release build -> end-to-end specs (Playwright).
+#   style (fmt, clippy) -> native tests -> fixtures against the JSON Schema
+#   -> browser tests (wasm-bindgen-test in headless Chromium) -> release
+#   build -> end-to-end specs (Playwright).
 # Stops at the first tier that fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -12,6 +13,7 @@ step "check: cargo fmt" cargo fmt --all -- --check
 step "check: cargo clippy" cargo clippy --all-targets --locked -- -D warnings
 step "check: words of our own" ../shared/tools/seed-overlap .
 step "test: native" cargo test --locked
+step "test: fixtures against docs/charter.schema.json" node tests/schema/validate.mjs
 step "test: browser (wasm-bindgen-test, headless Chromium)" \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 step "build: trunk release" trunk build --release --offline

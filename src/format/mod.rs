@@ -15,10 +15,15 @@ pub fn restore_any(
     text: &str,
     fresh_id: &mut dyn FnMut() -> String,
 ) -> Result<Restored, RestoreError> {
-    if text.trim_start().starts_with('{') {
+    let trimmed = text.trim();
+    let tagged = trimmed
+        .split_once('.')
+        .and_then(|(tag, _)| tag.strip_prefix('c'))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !tagged {
         return restore(text, fresh_id);
     }
-    decode_fragment(text.trim(), fresh_id).map_err(|e| match e {
+    decode_fragment(trimmed, fresh_id).map_err(|e| match e {
         LinkError::Restore(e) => e,
         LinkError::UnknownVersion => RestoreError::NewerVersion(0),
         LinkError::TooLong | LinkError::TooLarge => RestoreError::TooLarge,
@@ -67,7 +72,7 @@ mod tests {
         );
         assert_eq!(
             restore_any("garbage", &mut ids()).map(|_| ()),
-            Err(RestoreError::NewerVersion(0))
+            Err(RestoreError::NotJson)
         );
     }
 }

@@ -1,0 +1,198 @@
+// Sharing without a server: links, pasted links, files, Markdown and print,
+// with hostile text staying text and bad input changing nothing saved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { part } from './support/app.mjs';
+
+let server;
+const contexts = [];
+before(async () => {
+  server = await serve();
+});
+after(async () => {
+  for (const c of contexts) await c.close();
+  await server?.close();
+});
+
+async function freshPage(path = '') {
+  const context = await launch();
+  contexts.push(context);
+  return { context, ...(await openPage(context, server.url + path)) };
+}
+
+const storedDrafts = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('coplanifier.draft.')).map((k) => [k, localStorage.getItem(k)])),
+  );
+
+async function openExampleCharter(page) {
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await page.getByRole('link', { name: 'Charte' }).click();
+  await page.locator('.charter-doc').waitFor();
+}
+
+test('share: a link carries the charter in its fragment and opens as a new draft after a preview', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const link = await a.page.locator('#share-link').inputValue();
+  const url = new URL(link);
+  assert.equal(url.search, '', 'nothing in the query string');
+  assert.match(url.hash, /^#c1\.[A-Za-z0-9_-]+$/);
+  const title = await a.page.locator('.charter-doc h2').innerText();
+
+  const b = await freshPage();
+  await b.page.goto(link);
+  const preview = b.page.getByTestId('incoming');
+  await preview.getByText(title).waitFor();
+  assert.equal(new URL(b.page.url()).hash, '', 'the fragment is cleared once handled');
+  assert.deepEqual(await storedDrafts(b.page), {}, 'nothing saved before the user says so');
+  await preview.getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
+  await b.page.locator('.canvas-zone').first().waitFor();
+  assert.equal(await b.page.locator('#charter-title').inputValue(), title);
+  await b.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+
+  // The same link again, where the draft now exists: replacing needs a confirmation.
+  await b.page.goto(link);
+  const again = b.page.getByTestId('incoming');
+  await again.getByText('Vous avez déjà un brouillon de cette charte').waitFor();
+  await again.getByRole('button', { name: 'Remplacer mon brouillon' }).click();
+  await again.getByRole('button', { name: 'Confirmer le remplacement' }).waitFor();
+  await again.getByRole('button', { name: 'Ignorer' }).click();
+  await again.waitFor({ state: 'detached' });
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
+test('share: a link pasted from Outlook Safe Links, encoded twice and cut by line breaks still opens', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const link = await a.page.locator('#share-link').inputValue();
+  const wrapped =
+    'https://nam12.safelinks.protection.outlook.com/?url=' +
+    encodeURIComponent(encodeURIComponent(link)) +
+    '&data=05%7C02&reserved=0';
+  const cut = wrapped.match(/.{1,70}/g).join('\r\n> ');
+
+  const b = await freshPage();
+  await b.page.getByLabel('Collez ici un lien reçu par courriel ou dans Teams').fill(cut);
+  await b.page.getByRole('button', { name: 'Ouvrir le lien' }).click();
+  await b.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).waitFor();
+});
+
+test('share: damaged, future and empty links get a clear message and change nothing saved', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const link = await a.page.locator('#share-link').inputValue();
+  const before = await storedDrafts(a.page);
+  const cases = [
+    [link.slice(0, Math.floor(link.length * 0.7)), 'abîmé ou incomplet'],
+    [link.replace('#c1.', '#c7.'), 'version plus récente'],
+    [link.slice(0, -40) + 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'abîmé ou incomplet'],
+  ];
+  await a.page.getByRole('link', { name: 'Accueil' }).click();
+  for (const [bad, message] of cases) {
+    await a.page.getByLabel('Collez ici un lien reçu par courriel ou dans Teams').fill(bad);
+    await a.page.getByRole('button', { name: 'Ouvrir le lien' }).click();
+    await a.page.getByTestId('incoming-error').getByText(message).waitFor();
+    await a.page.getByTestId('incoming-error').getByRole('button', { name: 'Fermer' }).click();
+  }
+  await a.page.getByLabel('Collez ici un lien reçu par courriel ou dans Teams').fill('bonjour, voici la charte');
+  await a.page.getByRole('button', { name: 'Ouvrir le lien' }).click();
+  await a.page.getByTestId('incoming-error').getByText('Aucun lien de charte').waitFor();
+  assert.deepEqual(await storedDrafts(a.page), before, 'nothing saved changed');
+  assert.deepEqual(a.problems, []);
+});
+
+test('share: a downloaded file opens elsewhere; files that are not charters are refused clearly', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const [download] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.locator('.share').getByRole('button', { name: 'Télécharger une copie (JSON)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.coplanifier\.json$/);
+  const dir = await mkdtemp(join(tmpdir(), 'coplanifier-files-'));
+  const good = join(dir, download.suggestedFilename());
+  await download.saveAs(good);
+
+  const b = await freshPage();
+  await b.page.getByLabel('Ou choisissez un fichier .coplanifier.json').setInputFiles(good);
+  await b.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
+  await b.page.locator('.canvas-zone').first().waitFor();
+
+  const bad = [
+    ['pas-du-json.coplanifier.json', 'ceci n’est pas du JSON', "ce n'est pas du JSON"],
+    ['autre.coplanifier.json', '{"type":"autre chose","version":1}', "Ce n'est pas une charte Coplanifier"],
+    ['futur.coplanifier.json', '{"type":"coplanifier/charter","version":42,"charter":{}}', 'version plus récente'],
+  ];
+  const before = await storedDrafts(b.page);
+  await b.page.getByRole('link', { name: 'Accueil' }).click();
+  for (const [name, content, message] of bad) {
+    const path = join(dir, name);
+    await writeFile(path, content);
+    await b.page.getByLabel('Ou choisissez un fichier .coplanifier.json').setInputFiles(path);
+    await b.page.getByTestId('incoming-error').getByText(message).waitFor();
+  }
+  assert.deepEqual(await storedDrafts(b.page), before, 'nothing saved changed');
+});
+
+test('share: hostile text stays text in the app, the Markdown and the printed PDF', async () => {
+  const { page, problems } = await freshPage('#/canvas');
+  const hostile = {
+    title: '<script>window.pwned=1</script>Titre',
+    mission: '[clic](javascript:window.pwned=2) ![img](http://127.0.0.1:9/x.png) <img src=x onerror="window.pwned=3">',
+    note: '# pas un titre\n- pas une liste\n> pas une citation ' + 'x'.repeat(300),
+  };
+  await page.locator('#charter-title').fill(hostile.title);
+  await part(page, 'mission').locator('textarea').fill(hostile.mission);
+  await part(page, 'goals').locator('.note-add').click();
+  await page.keyboard.insertText(hostile.note);
+  await page.getByRole('link', { name: 'Charte' }).click();
+  const doc = page.locator('.charter-doc');
+  await doc.waitFor();
+  assert.equal(await doc.locator('h2').innerText(), hostile.title);
+  assert.ok((await part(page, 'mission').innerText()).includes(hostile.mission));
+  assert.equal(await doc.locator('script, img, a').count(), 0, 'no element made from user text');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+
+  const [md] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger le Markdown' }).click(),
+  ]);
+  const markdown = await readFile(await md.path(), 'utf8');
+  assert.ok(!markdown.includes('<script>'), 'no raw HTML');
+  assert.ok(!markdown.includes('](javascript:'), 'no live link');
+  assert.ok(!markdown.includes('\n# pas un titre'), 'user text cannot make a heading');
+  assert.ok(markdown.includes('&lt;script&gt;'));
+
+  const pdf = await page.pdf({ format: 'A4' });
+  const dir = await mkdtemp(join(tmpdir(), 'coplanifier-pdf-'));
+  await writeFile(join(dir, 'charte.pdf'), pdf);
+  const text = execFileSync('pdftotext', ['-layout', join(dir, 'charte.pdf'), '-'], { encoding: 'utf8' });
+  assert.ok(text.includes('<script>window.pwned=1</script>Titre'), 'the title prints as text');
+  assert.ok(text.includes('[clic](javascript:window.pwned=2)'), 'the mission prints as text');
+  assert.deepEqual(problems.filter((p) => !p.includes('127.0.0.1:9')), []);
+});
+
+test('share: the printed charter (A4 and Letter) shows every filled part of the example', async () => {
+  const { page } = await freshPage();
+  await openExampleCharter(page);
+  const labels = await page.locator('.charter-doc [data-part] h4').allInnerTexts();
+  assert.ok(labels.length >= 30);
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await page.pdf({ format });
+    const dir = await mkdtemp(join(tmpdir(), 'coplanifier-pdf-'));
+    await writeFile(join(dir, 'charte.pdf'), pdf);
+    const text = execFileSync('pdftotext', [join(dir, 'charte.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const label of labels) assert.ok(text.includes(label.replace(/\s+/g, ' ')), `${format}: ${label} printed`);
+    assert.ok(!text.includes('À discuter'), `${format}: every part of the example is filled`);
+    assert.ok(!text.includes('Partager la charte'), `${format}: the tools do not print`);
+  }
+});

@@ -1,0 +1,154 @@
+//! Every released format version keeps loading: each `tests/fixtures/*.coplanifier.json`
+//! must restore with no warning, forever (see `docs/FORMAT.md`, "Versioning").
+//! Native only: it reads the fixtures from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use coplanifier::charter::{Charter, ListId};
+use coplanifier::format::envelope::FORMAT_VERSION;
+use coplanifier::format::{decode_fragment, encode_fragment, restore, to_json, Source};
+use serde_json::Value;
+
+/// Ids handed out by restore if it needs any (it should not, for a fixture).
+fn ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("fresh-{n}")
+    }
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Every `*.coplanifier.json` fixture, sorted by name.
+fn fixtures() -> Vec<PathBuf> {
+    let dir = fixtures_dir();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".coplanifier.json"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Restores a text that must open cleanly.
+fn restore_clean(text: &str, what: &str) -> Charter {
+    let restored = restore(text, &mut ids()).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+    assert!(
+        restored.warnings.is_empty(),
+        "{what}: {:?}",
+        restored.warnings
+    );
+    restored.charter
+}
+
+fn str_at<'a>(json: &'a Value, pointer: &str) -> &'a str {
+    json.pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("{pointer} is a string in the fixture"))
+}
+
+#[test]
+fn there_is_a_fixture_for_every_released_version() {
+    let names: Vec<String> = fixtures()
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
+        .collect();
+    for version in 1..=FORMAT_VERSION {
+        let expected = format!("charter-v{version}.coplanifier.json");
+        assert!(names.contains(&expected), "missing {expected} in {names:?}");
+    }
+}
+
+#[test]
+fn every_fixture_restores_without_warning() {
+    let all = fixtures();
+    assert!(
+        !all.is_empty(),
+        "no fixture in {}",
+        fixtures_dir().display()
+    );
+    for path in all {
+        let c = restore_clean(&read(&path), &path.display().to_string());
+        assert!(!c.id.is_empty(), "{}", path.display());
+    }
+}
+
+#[test]
+fn the_v1_fixture_restores_to_what_the_file_says() {
+    let path = fixtures_dir().join("charter-v1.coplanifier.json");
+    let text = read(&path);
+    let json: Value = serde_json::from_str(&text).expect("the fixture is JSON");
+    let c = restore_clean(&text, "charter-v1");
+
+    assert_eq!(json["version"], 1);
+    assert_eq!(c.id, str_at(&json, "/charter/id"));
+    assert_eq!(c.title, str_at(&json, "/charter/title"));
+    assert_eq!(c.purpose.mission, str_at(&json, "/charter/purpose/mission"));
+
+    // Notes: every array of a question part whose name is a note list.
+    let mut in_file = 0;
+    for part in ["carriers", "purpose", "joining", "distinction"] {
+        let fields = json["charter"][part]
+            .as_object()
+            .unwrap_or_else(|| panic!("{part} is an object in the fixture"));
+        for (name, value) in fields {
+            let Some(list) = ListId::from_slug(name) else {
+                continue;
+            };
+            let notes = value.as_array().expect("a note list is an array");
+            in_file += notes.len();
+            let texts: Vec<&str> = notes
+                .iter()
+                .map(|n| n["text"].as_str().expect("a note has text"))
+                .collect();
+            let restored: Vec<&str> = c.notes(list).iter().map(|n| n.text.as_str()).collect();
+            assert_eq!(restored, texts, "{part}.{name}");
+        }
+    }
+    assert!(in_file > 0, "the v1 fixture is meant to be fully filled");
+    assert_eq!(c.note_count(), in_file);
+}
+
+#[test]
+fn a_restored_fixture_survives_being_saved_again() {
+    for path in fixtures() {
+        let what = path.display().to_string();
+        let first = restore_clean(&read(&path), &what);
+        for source in [Source::Storage, Source::File, Source::Link] {
+            let json = to_json(&first, source).expect("serialises");
+            assert_eq!(restore_clean(&json, &what), first, "{what} via {source:?}");
+        }
+        let fragment = encode_fragment(&first).expect("fits in a link");
+        let back = decode_fragment(&fragment, &mut ids()).expect("the link decodes");
+        assert!(back.warnings.is_empty(), "{what}: {:?}", back.warnings);
+        assert_eq!(back.charter, first, "{what} via a link");
+    }
+}
+
+#[test]
+fn the_current_version_fixture_is_exactly_what_the_app_writes() {
+    let name = format!("charter-v{FORMAT_VERSION}.coplanifier.json");
+    let text = read(&fixtures_dir().join(&name));
+    let file: Value = serde_json::from_str(&text).expect("the fixture is JSON");
+    let c = restore_clean(&text, &name);
+    let written: Value =
+        serde_json::from_str(&to_json(&c, Source::File).expect("serialises")).expect("JSON");
+    assert_eq!(
+        written, file,
+        "{name} no longer matches what this build writes: the format changed \
+         without a new version (or the fixture was edited)"
+    );
+}
