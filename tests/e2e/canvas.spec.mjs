@@ -139,3 +139,31 @@ test('a readiness item jumps to the part it is about', async () => {
   await item.waitFor({ state: 'detached' });
   assert.deepEqual(problems, []);
 });
+
+test('typing in one note re-renders that note only, on a board of 200 notes', async () => {
+  const { page, problems } = await freshPage();
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await page.locator('.canvas-zone').nth(3).waitFor();
+  // Bring the board to 200 notes, through the app's own buttons.
+  const themes = part(page, 'themes');
+  while ((await page.locator('.note').count()) < 200) {
+    await themes.locator('.note-add').click();
+    await page.keyboard.type('n');
+  }
+  const target = part(page, 'goals').locator('.note-text').first();
+  await page.evaluate(() => {
+    window.__notes = [...document.querySelectorAll('.note')];
+    window.__outside = 0;
+    const typed = document.querySelector('[data-part="goals"] .note');
+    new MutationObserver((records) => {
+      for (const r of records) if (!typed.contains(r.target)) window.__outside++;
+    }).observe(document.querySelector('.canvas-board'), { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  await target.focus();
+  await page.keyboard.type(' et encore');
+  await page.waitForFunction(() => document.querySelector('[data-part="goals"] .note-text').value.endsWith(' et encore'));
+  const kept = await page.evaluate(() => window.__notes.every((n) => n.isConnected));
+  assert.ok(kept, 'every note element is the same one as before');
+  assert.equal(await page.evaluate(() => window.__outside), 0, 'nothing else on the board changed');
+  assert.deepEqual(problems, []);
+});

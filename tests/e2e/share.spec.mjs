@@ -126,6 +126,7 @@ test('share: a downloaded file opens elsewhere; files that are not charters are 
   await b.page.getByLabel('Ou choisissez un fichier .coplanifier.json').setInputFiles(good);
   await b.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
   await b.page.locator('.canvas-zone').first().waitFor();
+  await b.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
 
   const bad = [
     ['pas-du-json.coplanifier.json', 'ceci n’est pas du JSON', "ce n'est pas du JSON"],
@@ -195,4 +196,21 @@ test('share: the printed charter (A4 and Letter) shows every filled part of the 
     assert.ok(!text.includes('À discuter'), `${format}: every part of the example is filled`);
     assert.ok(!text.includes('Partager la charte'), `${format}: the tools do not print`);
   }
+});
+
+test('share: a short charter gets a QR code of its link; a long one is told why not', async () => {
+  const { page, problems } = await freshPage('#/canvas');
+  await page.locator('#charter-title').fill('CoP des sciences');
+  await page.getByRole('link', { name: 'Charte' }).click();
+  const qr = page.getByRole('img', { name: 'Code QR du lien de partage' });
+  await qr.waitFor();
+  const link = await page.locator('#share-link').inputValue();
+  assert.ok(link.length <= 412, `short link: ${link.length}`);
+  assert.ok((await qr.locator('path').getAttribute('d')).length > 100);
+
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await openExampleCharter(page);
+  await page.getByTestId('share-qr-none').getByText('Pas de code QR').waitFor();
+  assert.ok((await page.locator('#share-link').inputValue()).length > 412);
+  assert.deepEqual(problems, []);
 });

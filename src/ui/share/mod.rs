@@ -3,6 +3,7 @@
 //! incoming charter goes through the one restore path and a preview; nothing
 //! saved is ever overwritten without the user's say.
 pub mod incoming;
+pub mod qr;
 
 use crate::format::{encode_fragment, to_markdown, MarkdownLabels};
 use crate::i18n::*;
@@ -12,6 +13,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 pub use incoming::{open_fragment_on_load, IncomingPreview, OpenPasted};
+use qr::LinkQr;
 
 /// Links longer than this get cut by Teams and Outlook.
 pub const LINK_WARN_CHARS: usize = 2000;
@@ -91,6 +93,7 @@ pub fn SharePanel() -> impl IntoView {
                 <Show when=move || { length() > LINK_WARN_CHARS }>
                     <p class="share-warn" role="note">{t!(i18n, share_link_too_long)}</p>
                 </Show>
+                <LinkQr link=link />
             </div>
             <p class="share-copied" role="status">
                 {move || match copied.get() {
