@@ -10,7 +10,9 @@ pub mod ui; // the views, one folder per feature
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body and, when served over http(s), registers
+/// the service worker that keeps the app usable offline.
 pub fn start() {
     leptos::mount::mount_to_body(ui::App);
+    ui::platform::register_service_worker();
 }

@@ -92,3 +92,25 @@ pub fn file_name(title: &str, suffix: &str) -> String {
         date.get_date()
     )
 }
+
+/// Registers `sw.js` (next to the page) where the browser allows it; on
+/// `file://` or in a sandboxed frame it is skipped quietly.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol != "https:" && protocol != "http:" {
+        return;
+    }
+    let navigator = window.navigator();
+    let has_worker = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if !has_worker {
+        return;
+    }
+    let promise = navigator.service_worker().register("./sw.js");
+    // A refusal (storage blocked, private mode) only means no offline copy.
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}

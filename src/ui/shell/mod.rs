@@ -26,6 +26,17 @@ pub fn Shell() -> impl IntoView {
         Some("en") => i18n.set_locale(Locale::en),
         _ => {}
     });
+    // The page's title and description follow the interface language.
+    Effect::new(move |_| {
+        let title = t_string!(i18n, page_title).to_string();
+        let description = t_string!(i18n, page_description).to_string();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+            if let Ok(Some(meta)) = doc.query_selector("meta[name=description]") {
+                let _ = meta.set_attribute("content", &description);
+            }
+        }
+    });
     let state = AppState::new();
     provide_context(state);
     open_last_draft(state);

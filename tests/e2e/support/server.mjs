@@ -20,13 +20,17 @@ export const DIST = resolve(import.meta.dirname, '..', '..', '..', 'dist');
 
 /**
  * Serves `root` under `base` (a path that starts and ends with '/').
- * Returns { url, close, requests } where requests lists every path asked for.
+ * Returns { url, close, requests, setRoot } where requests lists every request
+ * (method, path, body) and setRoot switches the folder served (a new build).
  */
-export async function serve({ root = DIST, base = '/', host = '127.0.0.1', headers = {} } = {}) {
+export async function serve({ root: firstRoot = DIST, base = '/', host = '127.0.0.1', headers = {} } = {}) {
   const requests = [];
+  let root = firstRoot;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    requests.push({ method: req.method, path });
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    requests.push({ method: req.method, path, url: req.url, body });
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
@@ -57,6 +61,9 @@ export async function serve({ root = DIST, base = '/', host = '127.0.0.1', heade
   return {
     url: `http://${host}:${port}${base}`,
     requests,
+    setRoot: (dir) => {
+      root = dir;
+    },
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
