@@ -3,6 +3,7 @@
 pub mod canvas;
 pub mod charter_view;
 pub mod drafts;
+pub mod embed;
 pub mod guide;
 pub mod platform;
 pub mod readiness;

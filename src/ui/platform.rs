@@ -103,12 +103,14 @@ pub fn register_service_worker() {
     if protocol != "https:" && protocol != "http:" {
         return;
     }
-    let navigator = window.navigator();
-    let has_worker = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
-    if !has_worker {
+    // Read through Reflect: in a sandboxed frame the getter itself may throw.
+    let Some(container) = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::ServiceWorkerContainer>().ok())
+    else {
         return;
-    }
-    let promise = navigator.service_worker().register("./sw.js");
+    };
+    let promise = container.register("./sw.js");
     // A refusal (storage blocked, private mode) only means no offline copy.
     leptos::task::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

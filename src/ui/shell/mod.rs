@@ -3,6 +3,7 @@
 use crate::i18n::*;
 use crate::storage;
 use crate::ui::drafts::{install_autosave, open_last_draft, SaveIndicator, StorageBanner};
+use crate::ui::embed::{embed_requested, FramedNote};
 use crate::ui::route::Route;
 use crate::ui::share::{open_fragment_on_load, IncomingPreview};
 use crate::ui::state::{use_app, AppState};
@@ -56,9 +57,18 @@ pub fn Shell() -> impl IntoView {
         Route::Charter => view! { <charter_view::CharterView /> }.into_any(),
     };
 
+    if embed_requested() {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.class_list().add_1("embed");
+        }
+    }
     view! {
         <a class="skip-link" href="#main">{t!(use_i18n(), skip_to_content)}</a>
         <Header />
+        <FramedNote />
         <StorageBanner />
         <main id="main" tabindex="-1">
             <IncomingPreview />

@@ -2,6 +2,7 @@
 use crate::charter::{example, Charter};
 use crate::i18n::*;
 use crate::ui::drafts::{open_charter, Library};
+use crate::ui::embed::EmbedSnippet;
 use crate::ui::platform::{fresh_id, now};
 use crate::ui::route::Route;
 use crate::ui::share::OpenPasted;
@@ -46,6 +47,7 @@ pub fn StartScreen() -> impl IntoView {
             </div>
             <Library on_open=Callback::new(|_| go(Route::Canvas)) />
             <OpenPasted />
+            <EmbedSnippet />
         </section>
     }
 }
