@@ -17,4 +17,5 @@ step "test: fixtures against docs/charter.schema.json" node tests/schema/validat
 step "test: browser (wasm-bindgen-test, headless Chromium)" \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 step "build: trunk release" trunk build --release --offline
+step "test: fuzz, a short bounded pass (scripts/fuzz.sh)" scripts/fuzz.sh 10
 step "test: end-to-end (Playwright, Chromium)" node --test --test-concurrency=1 tests/e2e/*.spec.mjs
