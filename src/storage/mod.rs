@@ -19,6 +19,19 @@ pub enum StorageError {
     Full,
     /// Any other refusal by the browser.
     Failed,
+    /// A stored entry with this id does not open; it is kept, not overwritten.
+    Protected,
+}
+
+/// What storage holds under a draft's id.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StoredVersion {
+    /// Nothing.
+    Absent,
+    /// A draft that restores, last edited then (ms since the epoch).
+    Readable(f64),
+    /// An entry that does not restore: it must never be overwritten.
+    Unreadable,
 }
 
 /// A draft as the library lists it.
@@ -89,8 +102,12 @@ pub fn available() -> bool {
     storage().is_ok()
 }
 
-/// Saves the charter as a draft. On failure the previous save stays intact.
+/// Saves the charter as a draft. On failure the previous save stays intact,
+/// and an entry under the same id that does not restore is never replaced.
 pub fn save_draft(charter: &Charter) -> Result<(), StorageError> {
+    if stored_version(&charter.id) == StoredVersion::Unreadable {
+        return Err(StorageError::Protected);
+    }
     // Compact (deflate + base64url) so that hundreds of drafts fit in the
     // origin's quota; plain JSON for a charter too large for that form.
     let text = match encode_compact(charter, Source::Storage) {
@@ -175,17 +192,28 @@ pub fn delete_draft(id: &str) -> Result<Option<String>, StorageError> {
     Ok(raw)
 }
 
-/// Puts back a draft's stored text exactly as it was (undo of a delete).
+/// Puts back a draft's stored text exactly as it was (undo of a delete),
+/// unless something was written under its id since.
 pub fn put_back_draft(id: &str, raw: &str) -> Result<(), StorageError> {
-    set(&format!("{DRAFT_PREFIX}{id}"), raw)
+    let key = format!("{DRAFT_PREFIX}{id}");
+    if get(&key)?.is_some() {
+        return Err(StorageError::Protected);
+    }
+    set(&key, raw)
 }
 
-/// When the stored copy of a draft was last edited, if it restores.
-pub fn stored_updated_at(id: &str) -> Option<f64> {
-    let raw = get(&format!("{DRAFT_PREFIX}{id}")).ok().flatten()?;
-    restore_any(&raw, &mut String::new)
-        .ok()
-        .map(|r| r.charter.updated_at)
+/// What storage holds under this draft id (absent when storage is blocked).
+pub fn stored_version(id: &str) -> StoredVersion {
+    match get(&format!("{DRAFT_PREFIX}{id}")) {
+        Ok(Some(raw)) => match restore_any(&raw, &mut String::new) {
+            Ok(r) => StoredVersion::Readable(r.charter.updated_at),
+            Err(_) => {
+                keep_backup(id, &raw);
+                StoredVersion::Unreadable
+            }
+        },
+        _ => StoredVersion::Absent,
+    }
 }
 
 /// The draft id a storage key belongs to, for `storage` events from other tabs.

@@ -64,7 +64,14 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
         a.set_href(&url);
         a.set_download(file_name);
         a.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
+        // Some browsers start the download after the click returns: keep the
+        // file's address alive for a minute.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(60),
+        );
         Some(())
     }
     inner(file_name, mime, text).is_some()

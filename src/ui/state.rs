@@ -25,6 +25,10 @@ pub struct AppState {
     pub save: RwSignal<SaveStatus>,
     /// `updated_at` of the version this tab knows is in storage.
     pub base_version: StoredValue<f64>,
+    /// Whether the charter changed since it was last written or loaded.
+    pub dirty: StoredValue<bool>,
+    /// The question asked before unsaved work is replaced, in the interface language.
+    pub confirm_replace_unsaved: StoredValue<String>,
     /// The pending debounced save, if any.
     pub save_timer: StoredValue<Option<TimeoutHandle>>,
     /// Whether persistent storage was already asked for.
@@ -54,6 +58,8 @@ impl AppState {
             lang,
             save: RwSignal::new(SaveStatus::Idle),
             base_version: StoredValue::new(0.0),
+            dirty: StoredValue::new(false),
+            confirm_replace_unsaved: StoredValue::new(String::new()),
             save_timer: StoredValue::new(None),
             persistence_asked: StoredValue::new(false),
             persistent: RwSignal::new(None),

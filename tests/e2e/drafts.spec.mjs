@@ -228,3 +228,61 @@ test('drafts: the library lists, renames, duplicates and deletes with undo, by k
   assert.equal(await items.count(), 2);
   assert.deepEqual(problems, []);
 });
+
+test('drafts: a draft opened from the library saves what is typed, with no false conflict', async () => {
+  const context = await freshContext();
+  const { page, problems } = await openPage(context, server.url);
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await page.getByRole('button', { name: 'Nouvelle charte' }).click();
+  await page.getByText('Étape 1 sur 4').waitFor();
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await page.locator('.drafts-item .drafts-open').first().click();
+  await typeMission(page, 'Reprise du brouillon');
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  assert.equal(await page.getByTestId('conflict-banner').count(), 0);
+  await page.reload();
+  await part(page, 'mission').locator('textarea').waitFor();
+  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Reprise du brouillon');
+  assert.deepEqual(problems, []);
+});
+
+test('drafts: work that could not be saved is never replaced without asking', async () => {
+  const context = await freshContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  const { page } = await openPage(context, server.url + '#/canvas');
+  await typeMission(page, 'Seule copie');
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    d.dismiss();
+  });
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  assert.match(asked, /n'a pas pu être enregistré/);
+  await page.getByRole('link', { name: 'Canevas' }).click();
+  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Seule copie');
+});
+
+test('drafts: a charter file dropped anywhere on the app opens in the preview', async () => {
+  const context = await freshContext();
+  const { page, problems } = await openPage(context, server.url + '#/canvas');
+  const json = JSON.stringify({ type: 'coplanifier/charter', version: 1, charter: { id: 'deposee', title: 'Charte déposée' } });
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'deposee.coplanifier.json', { type: 'application/json' }));
+    return dt;
+  }, json);
+  await part(page, 'goals').dispatchEvent('dragover', { dataTransfer });
+  await part(page, 'goals').dispatchEvent('drop', { dataTransfer });
+  await page.getByTestId('incoming').getByText('Charte déposée').waitFor();
+  assert.ok(page.url().includes('#/canvas'), 'the app is still there');
+  assert.deepEqual(problems, []);
+});

@@ -62,7 +62,9 @@ pub fn CharterHeader() -> impl IntoView {
             </div>
             <div class="charter-header-field">
                 <label for="charter-kind">{t!(i18n, header_kind_label)}</label>
-                <select id="charter-kind" on:change=set_kind>{options}</select>
+                <select id="charter-kind" on:change=set_kind prop:value=move || kind.get().unwrap_or_default()>
+                    {options}
+                </select>
             </div>
         </div>
     }

@@ -42,6 +42,7 @@ pub fn StorageBanner() -> impl IntoView {
                 StorageError::Full => t_string!(i18n, save_full),
                 StorageError::Unavailable => t_string!(i18n, save_unavailable),
                 StorageError::Failed => t_string!(i18n, save_failed),
+                StorageError::Protected => t_string!(i18n, save_protected),
             };
             Some(view! {
                 <div class="drafts-banner" role="alert" data-testid="storage-banner">

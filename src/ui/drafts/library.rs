@@ -39,6 +39,8 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     let state = use_app();
     let version = RwSignal::new(0u32);
     let deleted = RwSignal::new(None::<DeletedDraft>);
+    // A library action the browser refused: said, never silent.
+    let failed = RwSignal::new(false);
     let refresh = move || version.update(|v| *v += 1);
     let lib = Memo::new(move |_| {
         version.track();
@@ -47,8 +49,9 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     });
     let open = move |id: String| {
         if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
-            open_charter(state, r.charter, false);
-            on_open.run(());
+            if open_charter(state, r.charter, false) {
+                on_open.run(());
+            }
         }
     };
     let duplicate = move |id: String| {
@@ -64,7 +67,7 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
                 format!("{title} ({})", t_string!(i18n, library_copy_suffix)),
                 now(),
             );
-            let _ = storage::save_draft(&copy);
+            failed.set(storage::save_draft(&copy).is_err());
             refresh();
         }
     };
@@ -74,19 +77,26 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
         } else if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
             let mut c = r.charter;
             c.set_title(title, now());
-            let _ = storage::save_draft(&c);
+            failed.set(storage::save_draft(&c).is_err());
         }
         refresh();
     };
     let delete = move |d: DraftSummary| {
-        if let Ok(Some(raw)) = storage::delete_draft(&d.id) {
-            deleted.set(Some(DeletedDraft {
+        let current = state.charter.with_untracked(|c| c.id == d.id);
+        if current {
+            // What is on the board is this draft: nothing of it is to be saved.
+            state.dirty.set_value(false);
+        }
+        match storage::delete_draft(&d.id) {
+            Ok(Some(raw)) => deleted.set(Some(DeletedDraft {
                 id: d.id.clone(),
                 title: d.title.clone(),
                 raw,
-            }));
+            })),
+            Ok(None) => {}
+            Err(_) => failed.set(true),
         }
-        if state.charter.with_untracked(|c| c.id == d.id) {
+        if current {
             let lang = state.lang.get_untracked();
             open_charter(
                 state,
@@ -98,8 +108,14 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     };
     let undo_delete = move |_| {
         if let Some(d) = deleted.get_untracked() {
-            let _ = storage::put_back_draft(&d.id, &d.raw);
-            deleted.set(None);
+            match storage::put_back_draft(&d.id, &d.raw) {
+                Ok(()) => deleted.set(None),
+                // Kept on offer (and downloadable) until it can be put back.
+                Err(_) => {
+                    failed.set(true);
+                    download(&format!("{}.txt", d.id), "text/plain", &d.raw);
+                }
+            }
             refresh();
         }
     };
@@ -155,6 +171,9 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     view! {
         <section class="drafts" aria-labelledby="drafts-title">
             <h2 id="drafts-title">{t!(i18n, library_title)}</h2>
+            <Show when=move || failed.get()>
+                <p class="drafts-banner" role="alert">{t!(i18n, library_action_failed)}</p>
+            </Show>
             <Show when=move || deleted.with(Option::is_some)>
                 <p class="drafts-undo" role="status">
                     {move || {

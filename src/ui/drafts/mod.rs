@@ -7,7 +7,7 @@ pub mod library;
 
 use crate::charter::Charter;
 use crate::format::{to_json, Source};
-use crate::storage::{self, StorageError};
+use crate::storage::{self, StorageError, StoredVersion};
 use crate::ui::platform::{download, file_name, fresh_id};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -59,14 +59,41 @@ pub fn open_last_draft(state: AppState) {
 /// Puts a charter read from storage on the board without writing it back.
 fn show_loaded(state: AppState, charter: Charter) {
     state.base_version.set_value(charter.updated_at);
+    state.dirty.set_value(false);
     state.charter.set(charter);
 }
 
+/// Whether what is on the board was typed but is not in storage.
+fn unsaved(state: AppState) -> bool {
+    state.dirty.get_value()
+        && matches!(
+            state.save.get_untracked(),
+            SaveStatus::Failed(_) | SaveStatus::Conflict
+        )
+}
+
 /// Opens a charter on the board as the current draft; `save` writes it at once
-/// (an example), otherwise it waits for the first edit (a new, empty charter).
-pub fn open_charter(state: AppState, charter: Charter, save: bool) {
+/// (an example, an incoming charter), otherwise it waits for the first edit.
+/// What was on the board is saved first; if it cannot be, the user is asked
+/// before it is replaced. Returns whether the charter was opened.
+pub fn open_charter(state: AppState, charter: Charter, save: bool) -> bool {
+    flush(state);
+    if unsaved(state) {
+        let ask = state.confirm_replace_unsaved;
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&ask.get_value()).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return false;
+        }
+    }
     storage::set_current_draft_id(&charter.id);
-    state.base_version.set_value(0.0);
+    let base = match storage::stored_version(&charter.id) {
+        StoredVersion::Readable(t) => t,
+        _ => 0.0,
+    };
+    state.base_version.set_value(base);
+    state.dirty.set_value(false);
     state.charter.set(charter);
     state.undo.set(None);
     if !matches!(
@@ -78,23 +105,32 @@ pub fn open_charter(state: AppState, charter: Charter, save: bool) {
     if save {
         changed(state);
     }
+    true
 }
 
-/// Writes the charter now if a change is waiting and no other tab saved it since.
+/// Writes the charter now if it changed since the last write and no other tab
+/// saved it since this tab read it.
 fn flush(state: AppState) {
-    if state.save.get_untracked() != SaveStatus::Pending {
+    if !state.dirty.get_value()
+        || matches!(
+            state.save.get_untracked(),
+            SaveStatus::Conflict | SaveStatus::Failed(StorageError::Unavailable)
+        )
+    {
         return;
     }
     let (id, updated_at) = state
         .charter
         .with_untracked(|c| (c.id.clone(), c.updated_at));
-    if let Some(stored) = storage::stored_updated_at(&id) {
-        if stored > state.base_version.get_value() && stored != updated_at {
+    match storage::stored_version(&id) {
+        StoredVersion::Readable(stored)
+            if stored != state.base_version.get_value() && stored != updated_at =>
+        {
             state.save.set(SaveStatus::Conflict);
-            return;
         }
+        StoredVersion::Unreadable => state.save.set(SaveStatus::Failed(StorageError::Protected)),
+        _ => write(state),
     }
-    write(state);
 }
 
 /// Writes the charter whatever is stored (after the user chose to keep theirs).
@@ -106,6 +142,7 @@ fn write(state: AppState) {
                 .with_untracked(|c| (c.id.clone(), c.updated_at));
             storage::set_current_draft_id(&id);
             state.base_version.set_value(updated_at);
+            state.dirty.set_value(false);
             state.save.set(SaveStatus::Saved);
             if !state.persistence_asked.get_value() {
                 state.persistence_asked.set_value(true);
@@ -150,10 +187,15 @@ pub fn download_copy(state: AppState) -> bool {
 }
 
 /// Records that the user changed the charter: the draft is written once
-/// typing pauses, or at once when the page is hidden or closed.
+/// typing pauses, or at once when the page is hidden or closed. A failure
+/// stays on screen until a write succeeds; with no storage at all, nothing
+/// is attempted.
 pub fn changed(state: AppState) {
-    if !matches!(state.save.get_untracked(), SaveStatus::Conflict) {
-        state.save.set(SaveStatus::Pending);
+    state.dirty.set_value(true);
+    match state.save.get_untracked() {
+        SaveStatus::Failed(StorageError::Unavailable) => return,
+        SaveStatus::Conflict | SaveStatus::Failed(_) => {}
+        _ => state.save.set(SaveStatus::Pending),
     }
     if let Some(t) = state.save_timer.get_value() {
         t.clear();
@@ -186,7 +228,6 @@ pub fn install_autosave(state: AppState) {
     if let Some(window) = web_sys::window() {
         let callback = flush_now.as_ref().unchecked_ref();
         let _ = window.add_event_listener_with_callback("pagehide", callback);
-        let _ = window.add_event_listener_with_callback("beforeunload", callback);
         let _ = window.add_event_listener_with_callback("blur", callback);
         if let Some(doc) = window.document() {
             let _ = doc.add_event_listener_with_callback("visibilitychange", callback);
@@ -194,6 +235,21 @@ pub fn install_autosave(state: AppState) {
         let _ =
             window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
     }
+    // Leaving with work that could not be saved: the browser asks first.
+    let on_leave = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |ev: web_sys::BeforeUnloadEvent| {
+            flush(state);
+            if unsaved(state) {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        },
+    );
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    }
     flush_now.forget();
     on_storage.forget();
+    on_leave.forget();
 }

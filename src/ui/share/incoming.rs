@@ -41,7 +41,7 @@ pub enum IncomingError {
 fn offer(state: AppState, result: Result<crate::format::Restored, IncomingError>) {
     match result {
         Ok(r) => {
-            let exists = storage::stored_updated_at(&r.charter.id).is_some();
+            let exists = storage::stored_version(&r.charter.id) != storage::StoredVersion::Absent;
             state.incoming_error.set(None);
             state.incoming.set(Some(Incoming {
                 charter: r.charter,
@@ -70,6 +70,49 @@ pub fn offer_text(state: AppState, text: &str) {
         state,
         restore(text, &mut fresh_id).map_err(IncomingError::File),
     );
+}
+
+/// Reads a file the user picked or dropped and offers the charter in it.
+pub fn read_file(state: AppState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        match text.ok().and_then(|v| v.as_string()) {
+            Some(t) => offer_text(state, &t),
+            None => offer(state, Err(IncomingError::Unreadable)),
+        }
+    });
+}
+
+/// A file dropped anywhere on the app opens through the preview, instead of
+/// the browser leaving the app to show it.
+pub fn accept_dropped_files(state: AppState) {
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer()
+            .map(|dt| dt.types().includes(&"Files".into(), 0))
+            .unwrap_or(false)
+    };
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if !carries_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(state, file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
 }
 
 /// On start, opens the charter the address carries, then cleans the address
@@ -123,6 +166,11 @@ pub fn IncomingPreview() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let confirm_replace = RwSignal::new(false);
+    // A new charter arriving never inherits a half-given confirmation.
+    Effect::new(move |_| {
+        state.incoming.track();
+        confirm_replace.set(false);
+    });
     let go_canvas = move || {
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(&Route::Canvas.href());
@@ -133,9 +181,10 @@ pub fn IncomingPreview() -> impl IntoView {
             if inc.exists {
                 inc.charter.id = fresh_id();
             }
-            open_charter(state, inc.charter, true);
-            state.incoming.set(None);
-            go_canvas();
+            if open_charter(state, inc.charter, true) {
+                state.incoming.set(None);
+                go_canvas();
+            }
         }
     };
     let replace = move |_| {
@@ -144,12 +193,11 @@ pub fn IncomingPreview() -> impl IntoView {
             return;
         }
         if let Some(inc) = state.incoming.get_untracked() {
-            let stored = storage::stored_updated_at(&inc.charter.id).unwrap_or(0.0);
-            open_charter(state, inc.charter, true);
-            state.base_version.set_value(stored);
-            state.incoming.set(None);
-            confirm_replace.set(false);
-            go_canvas();
+            if open_charter(state, inc.charter, true) {
+                state.incoming.set(None);
+                confirm_replace.set(false);
+                go_canvas();
+            }
         }
     };
     let dismiss = move |_| {
@@ -221,15 +269,7 @@ pub fn OpenPasted() -> impl IntoView {
             }
         }
     };
-    let read_file = move |file: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            match text.ok().and_then(|v| v.as_string()) {
-                Some(t) => offer_text(state, &t),
-                None => offer(state, Err(IncomingError::Unreadable)),
-            }
-        });
-    };
+    let read_file = move |file: web_sys::File| read_file(state, file);
     let on_pick = move |ev: leptos::ev::Event| {
         let input = ev
             .target()
@@ -245,19 +285,8 @@ pub fn OpenPasted() -> impl IntoView {
             i.set_value("");
         }
     };
-    let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            read_file(file);
-        }
-    };
     view! {
-        <section class="share-open" aria-labelledby="open-title"
-            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <section class="share-open" aria-labelledby="open-title">
             <h2 id="open-title">{t!(i18n, open_title)}</h2>
             <label for="open-pasted">{t!(i18n, open_pasted_label)}</label>
             <textarea id="open-pasted" rows="3" prop:value=move || pasted.get()

@@ -11,8 +11,9 @@ use crate::ui::drafts::download_copy;
 use crate::ui::platform::{download, file_name};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-pub use incoming::{open_fragment_on_load, IncomingPreview, OpenPasted};
+pub use incoming::{accept_dropped_files, open_fragment_on_load, IncomingPreview, OpenPasted};
 use qr::LinkQr;
 
 /// Links longer than this get cut by Teams and Outlook.
@@ -26,9 +27,33 @@ fn base_url() -> String {
         .unwrap_or_default()
 }
 
-fn copy_text(text: String) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.navigator().clipboard().write_text(&text);
+/// Copies text to the clipboard; resolves to whether the browser accepted.
+/// The clipboard is read through Reflect: on plain http it is missing and
+/// the getter would throw.
+async fn copy_text(text: String) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(clipboard) = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+        .await
+        .is_ok()
+}
+
+/// Selects the link's text so that the user can copy it with Ctrl+C.
+fn select_link() {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("share-link"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
     }
 }
 
@@ -56,19 +81,31 @@ pub fn SharePanel() -> impl IntoView {
             .charter
             .with_untracked(|c| to_markdown(c, lang, &labels))
     };
+    // What was copied, or that copying failed (then the link is selected).
     let copied = RwSignal::new(None::<&'static str>);
     let download_md = move |_| {
         let title = state.charter.with_untracked(|c| c.title.clone());
         download(&file_name(&title, ".md"), "text/markdown", &markdown());
     };
     let copy_md = move |_| {
-        copy_text(markdown());
-        copied.set(Some("markdown"));
+        let text = markdown();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(if copy_text(text).await {
+                "markdown"
+            } else {
+                "failed"
+            }));
+        });
     };
     let copy_link = move |_| {
         if let Some(l) = link.get_untracked() {
-            copy_text(l);
-            copied.set(Some("link"));
+            leptos::task::spawn_local(async move {
+                let ok = copy_text(l).await;
+                if !ok {
+                    select_link();
+                }
+                copied.set(Some(if ok { "link" } else { "failed" }));
+            });
         }
     };
     let length = move || link.with(|l| l.as_ref().map_or(0, String::len));
@@ -98,7 +135,8 @@ pub fn SharePanel() -> impl IntoView {
             <p class="share-copied" role="status">
                 {move || match copied.get() {
                     Some("link") => t_string!(i18n, share_copied_link),
-                    Some(_) => t_string!(i18n, share_copied_markdown),
+                    Some("markdown") => t_string!(i18n, share_copied_markdown),
+                    Some(_) => t_string!(i18n, share_copy_failed),
                     None => "",
                 }}
             </p>

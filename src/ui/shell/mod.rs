@@ -5,7 +5,7 @@ use crate::storage;
 use crate::ui::drafts::{install_autosave, open_last_draft, SaveIndicator, StorageBanner};
 use crate::ui::embed::{embed_requested, FramedNote};
 use crate::ui::route::Route;
-use crate::ui::share::{open_fragment_on_load, IncomingPreview};
+use crate::ui::share::{accept_dropped_files, open_fragment_on_load, IncomingPreview};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::{canvas, charter_view, guide, start};
 use leptos::prelude::*;
@@ -40,9 +40,14 @@ pub fn Shell() -> impl IntoView {
     });
     let state = AppState::new();
     provide_context(state);
+    Effect::new(move |_| {
+        let ask = t_string!(i18n, confirm_replace_unsaved).to_string();
+        state.confirm_replace_unsaved.set_value(ask);
+    });
     open_last_draft(state);
     install_autosave(state);
     open_fragment_on_load(state);
+    accept_dropped_files(state);
     state.route.set(Route::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&current_hash()));

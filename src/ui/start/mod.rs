@@ -21,20 +21,22 @@ pub fn StartScreen() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let new_charter = move |_| {
-        open_charter(
+        if open_charter(
             state,
             Charter::new(fresh_id(), state.lang.get_untracked(), now()),
             false,
-        );
-        go(Route::Guide(1));
+        ) {
+            go(Route::Guide(1));
+        }
     };
     let open_example = move |_| {
-        open_charter(
+        if open_charter(
             state,
             example(state.lang.get_untracked(), fresh_id(), now()),
             true,
-        );
-        go(Route::Canvas);
+        ) {
+            go(Route::Canvas);
+        }
     };
     view! {
         <section class="start" aria-labelledby="start-title">
