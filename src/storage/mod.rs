@@ -2,7 +2,7 @@
 //! touches Storage. Every draft is stored in the envelope of [`crate::format`]
 //! and read back through its one `restore` path. A draft that fails to
 //! restore is never overwritten: its raw text is kept and reported.
-use crate::charter::{questions, Charter};
+use crate::charter::{total_fill, Charter};
 use crate::format::{encode_compact, restore_any, to_json, RestoreError, Restored, Source};
 
 const DRAFT_PREFIX: &str = "coplanifier.draft.";
@@ -161,10 +161,7 @@ pub fn library(fresh_id: &mut dyn FnMut() -> String) -> Result<Library, StorageE
         match restore_any(&raw, fresh_id) {
             Ok(r) => {
                 let c = r.charter;
-                let (filled, total) = questions()
-                    .iter()
-                    .map(|q| q.fill(&c))
-                    .fold((0, 0), |(f, t), (a, b)| (f + a, t + b));
+                let (filled, total) = total_fill(&c);
                 lib.drafts.push(DraftSummary {
                     id: c.id.clone(),
                     title: c.title.clone(),

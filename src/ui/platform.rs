@@ -123,3 +123,12 @@ pub fn register_service_worker() {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
 }
+
+/// A title as shown: the one given, or the "untitled" words when it is blank.
+pub fn shown_title(title: &str, untitled: &str) -> String {
+    if title.trim().is_empty() {
+        untitled.to_string()
+    } else {
+        title.to_string()
+    }
+}

@@ -25,6 +25,8 @@ pub struct AppState {
     pub save: RwSignal<SaveStatus>,
     /// `updated_at` of the version this tab knows is in storage.
     pub base_version: StoredValue<f64>,
+    /// Whether the draft open last time could not be restored (it is kept).
+    pub last_draft_unreadable: RwSignal<bool>,
     /// Whether the charter changed since it was last written or loaded.
     pub dirty: StoredValue<bool>,
     /// The question asked before unsaved work is replaced, in the interface language.
@@ -58,6 +60,7 @@ impl AppState {
             lang,
             save: RwSignal::new(SaveStatus::Idle),
             base_version: StoredValue::new(0.0),
+            last_draft_unreadable: RwSignal::new(false),
             dirty: StoredValue::new(false),
             confirm_replace_unsaved: StoredValue::new(String::new()),
             save_timer: StoredValue::new(None),

@@ -4,6 +4,7 @@ use crate::charter::{
     choice_options, columns, flag_options, questions, Charter, ChoiceField, Lang, Part, PartKind,
 };
 use crate::i18n::*;
+use crate::ui::platform::shown_title;
 use crate::ui::readiness::ReadinessPanel;
 use crate::ui::share::SharePanel;
 use crate::ui::state::use_app;
@@ -38,10 +39,7 @@ pub fn CharterView() -> impl IntoView {
             <ReadinessPanel />
             <article class="charter-doc" aria-labelledby="charter-doc-title">
                 <h2 id="charter-doc-title">
-                    {move || {
-                        let t = title.get();
-                        if t.trim().is_empty() { t_string!(i18n, untitled).to_string() } else { t }
-                    }}
+                    {move || shown_title(&title.get(), t_string!(i18n, untitled))}
                 </h2>
                 <p class="charter-doc-kind">{t!(i18n, charter_kind)} " : " {move || kind.get()}</p>
                 {questions()

@@ -68,6 +68,13 @@ pub fn StorageBanner() -> impl IntoView {
     }
     };
     view! {
+        <Show when=move || state.last_draft_unreadable.get()>
+            <div class="drafts-banner" role="alert" data-testid="last-draft-unreadable">
+                <p>{t!(i18n, last_draft_unreadable)}</p>
+                <a href="#/">{t!(i18n, nav_start)}</a>
+                <button type="button" on:click=move |_| state.last_draft_unreadable.set(false)>{t!(i18n, dismiss)}</button>
+            </div>
+        </Show>
         {body}
         <Show when=move || refused.get()>
             <p class="drafts-banner" role="alert">{t!(i18n, download_refused)}</p>

@@ -5,7 +5,7 @@ use crate::format::RestoreError;
 use crate::i18n::*;
 use crate::storage::{self, BrokenDraft, DraftSummary};
 use crate::ui::drafts::open_charter;
-use crate::ui::platform::{download, fresh_id, now};
+use crate::ui::platform::{download, fresh_id, now, shown_title};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -58,11 +58,7 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
         if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
             let mut copy = r.charter;
             copy.id = fresh_id();
-            let title = if copy.title.trim().is_empty() {
-                t_string!(i18n, untitled).to_string()
-            } else {
-                copy.title.clone()
-            };
+            let title = shown_title(&copy.title, t_string!(i18n, untitled));
             copy.set_title(
                 format!("{title} ({})", t_string!(i18n, library_copy_suffix)),
                 now(),
@@ -121,11 +117,7 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     };
     let lang_code = move || state.lang.get().code();
     let row = move |d: DraftSummary| {
-        let title = if d.title.trim().is_empty() {
-            t_string!(i18n, untitled).to_string()
-        } else {
-            d.title.clone()
-        };
+        let title = shown_title(&d.title, t_string!(i18n, untitled));
         let rename_id = format!("rename-{}", d.id);
         let (id_open, id_dup, id_ren) = (d.id.clone(), d.id.clone(), d.id.clone());
         let draft_id = d.id.clone();

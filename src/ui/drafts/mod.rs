@@ -51,8 +51,11 @@ pub fn open_last_draft(state: AppState) {
     let Some(id) = storage::current_draft_id() else {
         return;
     };
-    if let Ok(Some(Ok(restored))) = storage::load_draft(&id, &mut fresh_id) {
-        show_loaded(state, restored.charter);
+    match storage::load_draft(&id, &mut fresh_id) {
+        Ok(Some(Ok(restored))) => show_loaded(state, restored.charter),
+        // Kept untouched by storage; the banner says so and points to the library.
+        Ok(Some(Err(_))) => state.last_draft_unreadable.set(true),
+        _ => {}
     }
 }
 

@@ -1,14 +1,14 @@
 //! Charters that arrive from outside (a link, a pasted link, a file) go
 //! through the one restore path, then a preview: saved as a new draft by
 //! default, or replacing the draft with the same id after confirmation.
-use crate::charter::{questions, Charter};
+use crate::charter::{total_fill, Charter};
 use crate::format::{
     decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
 };
 use crate::i18n::*;
 use crate::storage;
 use crate::ui::drafts::open_charter;
-use crate::ui::platform::fresh_id;
+use crate::ui::platform::{fresh_id, shown_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
@@ -166,6 +166,16 @@ pub fn IncomingPreview() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let confirm_replace = RwSignal::new(false);
+    // The preview takes the focus when a charter arrives, so that keyboard and
+    // screen-reader users land on it wherever they were.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if state.incoming.with(Option::is_some) {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        }
+    });
     // A new charter arriving never inherits a half-given confirmation.
     Effect::new(move |_| {
         state.incoming.track();
@@ -207,15 +217,8 @@ pub fn IncomingPreview() -> impl IntoView {
     let summary = move || {
         state.incoming.with(|inc| {
             inc.as_ref().map(|inc| {
-                let (filled, total) = questions()
-                    .iter()
-                    .map(|q| q.fill(&inc.charter))
-                    .fold((0, 0), |(f, t), (a, b)| (f + a, t + b));
-                let title = if inc.charter.title.trim().is_empty() {
-                    t_string!(i18n, untitled).to_string()
-                } else {
-                    inc.charter.title.clone()
-                };
+                let (filled, total) = total_fill(&inc.charter);
+                let title = shown_title(&inc.charter.title, t_string!(i18n, untitled));
                 (title, filled, total, !inc.warnings.is_empty(), inc.exists)
             })
         })
@@ -230,7 +233,7 @@ pub fn IncomingPreview() -> impl IntoView {
         })}
         {move || summary().map(|(title, filled, total, repaired, exists)| view! {
             <section class="share-banner share-incoming" role="region" aria-labelledby="incoming-title" data-testid="incoming">
-                <h2 id="incoming-title">{t!(i18n, incoming_title)}</h2>
+                <h2 id="incoming-title" tabindex="-1" node_ref=heading>{t!(i18n, incoming_title)}</h2>
                 <p>
                     <strong>{title}</strong> " · "
                     {t_string!(i18n, fill_label, filled = filled, total = total).to_string()}
