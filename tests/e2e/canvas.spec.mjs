@@ -167,3 +167,29 @@ test('typing in one note re-renders that note only, on a board of 200 notes', as
   assert.equal(await page.evaluate(() => window.__outside), 0, 'nothing else on the board changed');
   assert.deepEqual(problems, []);
 });
+
+test('a row with content is deleted only once confirmed, and the focus stays in its table', async () => {
+  const { page, problems } = await freshPage('#/canvas');
+  const table = part(page, 'instigators');
+  await table.locator('.record-add').click();
+  await table.locator('.record input[type="text"]').first().fill('Marie');
+  const dialogs = [];
+  page.once('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await table.getByRole('button', { name: 'Supprimer cette ligne 1' }).click();
+  assert.equal(dialogs.length, 1, 'asked before deleting');
+  assert.equal(await table.locator('.record').count(), 1, 'kept when the user says no');
+  page.once('dialog', (d) => d.accept());
+  await table.getByRole('button', { name: 'Supprimer cette ligne 1' }).click();
+  await table.locator('.record').waitFor({ state: 'detached' });
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('record-add')));
+
+  // An empty row goes without a question.
+  await table.locator('.record-add').click();
+  await table.getByRole('button', { name: 'Supprimer cette ligne 1' }).click();
+  await table.locator('.record').waitFor({ state: 'detached' });
+  assert.equal(dialogs.length, 1);
+  assert.deepEqual(problems, []);
+});

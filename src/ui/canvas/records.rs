@@ -6,6 +6,7 @@ use crate::ui::canvas::part::part_dom_id;
 use crate::ui::platform::{focus_first_control, fresh_id};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The rows of one record list, with the button that adds one.
 #[component]
@@ -26,7 +27,7 @@ pub fn RecordTable(part: &'static Part, list: RecordList) -> impl IntoView {
             <legend class="part-label">{move || part.label.get(lang.get())}</legend>
             <p class="part-help" id=help_id.clone()>{move || part.help.get(lang.get())}</p>
             <For each=move || ids.get() key=|id| id.clone() let:id>
-                <RecordRow list id ids />
+                <RecordRow list id ids part_id=part.id />
             </For>
             <button type="button" class="record-add" on:click=add>{t!(i18n, add_record)}</button>
         </fieldset>
@@ -34,7 +35,12 @@ pub fn RecordTable(part: &'static Part, list: RecordList) -> impl IntoView {
 }
 
 #[component]
-fn RecordRow(list: RecordList, id: String, ids: Memo<Vec<String>>) -> impl IntoView {
+fn RecordRow(
+    list: RecordList,
+    id: String,
+    ids: Memo<Vec<String>>,
+    part_id: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let lang = state.lang;
@@ -90,10 +96,39 @@ fn RecordRow(list: RecordList, id: String, ids: Memo<Vec<String>>) -> impl IntoV
             }
         })
         .collect_view();
+    // A row with something in it is only deleted once the user confirms.
     let delete = move |_| {
+        let filled = state.charter.with_untracked(|c| {
+            columns(list).iter().any(|col| {
+                !c.record_value(list, &id.read_value(), col.key)
+                    .trim()
+                    .is_empty()
+            })
+        });
+        if filled {
+            let question = t_string!(i18n, delete_record_confirm).to_string();
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&question).ok())
+                .unwrap_or(false);
+            if !confirmed {
+                return;
+            }
+        }
         state.edit(|c, now| {
             c.delete_record(list, &id.read_value(), now);
         });
+        // The focus goes to the table's "add a row" button, not to the page.
+        if let Some(button) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!("#{} .record-add", part_dom_id(part_id)))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
     };
     view! {
         <div class="record" role="group" id=row_id
