@@ -235,13 +235,18 @@ test('drafts: the library lists, renames, duplicates and deletes with undo, by k
   await rename.fill('Nouveau nom');
   await rename.press('Enter');
   await page.getByRole('button', { name: 'Nouveau nom', exact: true }).waitFor();
+  // The focus stays on the renamed draft's field after the list is redrawn.
+  await page.waitForFunction(() => document.activeElement?.closest('.drafts-rename') !== null);
   await page.getByRole('button', { name: 'Supprimer : Nouveau nom' }).focus();
   await page.keyboard.press('Enter');
   await page.getByText('« Nouveau nom » supprimé.').waitFor();
   assert.equal(await items.count(), 1);
-  await page.getByRole('button', { name: 'Annuler' }).click();
+  // After a delete the focus is on "Undo"; Enter brings the draft back.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Annuler');
+  await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Nouveau nom', exact: true }).waitFor();
   assert.equal(await items.count(), 2);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('drafts-open'));
   assert.deepEqual(problems, []);
 });
 

@@ -24,6 +24,31 @@ fn format_date(ms: f64, lang: &str) -> String {
     String::from(d.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED))
 }
 
+/// A selector for the focused control of a library row, to focus it again
+/// once the list is drawn anew.
+fn focused_control() -> Option<String> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    let row = active.closest("[data-draft]").ok()??;
+    let id = row.get_attribute("data-draft")?;
+    let class = active.class_list().item(0);
+    let tag = active.tag_name().to_lowercase();
+    Some(match class {
+        Some(c) => format!("[data-draft=\"{id}\"] {tag}.{c}"),
+        None => format!("[data-draft=\"{id}\"] {tag}"),
+    })
+}
+
+fn focus_selector(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// A draft deleted from the library, kept until undone or replaced.
 #[derive(Clone)]
 struct DeletedDraft {
@@ -41,7 +66,16 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     let deleted = RwSignal::new(None::<DeletedDraft>);
     // A library action the browser refused: said, never silent.
     let failed = RwSignal::new(false);
-    let refresh = move || version.update(|v| *v += 1);
+    // The list is drawn anew after each action: the focus goes back to the
+    // same control of the same draft (or to `then`, a selector), not the page.
+    let refresh_to = move |then: Option<String>| {
+        let again = then.or_else(focused_control);
+        version.update(|v| *v += 1);
+        if let Some(selector) = again {
+            request_animation_frame(move || focus_selector(&selector));
+        }
+    };
+    let refresh = move || refresh_to(None);
     let lib = Memo::new(move |_| {
         version.track();
         state.save.track();
@@ -100,12 +134,17 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
                 false,
             );
         }
-        refresh();
+        refresh_to(Some(".drafts-undo button".to_string()));
     };
     let undo_delete = move |_| {
         if let Some(d) = deleted.get_untracked() {
+            let back = format!("[data-draft=\"{}\"] .drafts-open", d.id);
             match storage::put_back_draft(&d.id, &d.raw) {
-                Ok(()) => deleted.set(None),
+                Ok(()) => {
+                    deleted.set(None);
+                    refresh_to(Some(back));
+                    return;
+                }
                 // Kept on offer (and downloadable) until it can be put back.
                 Err(_) => {
                     failed.set(true);
@@ -136,10 +175,10 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
                 <span class="drafts-meta">{meta}</span>
                 <span class="drafts-rename">
                     <label for=rename_id.clone()>{t!(i18n, library_rename)}</label>
-                    <input type="text" id=rename_id value=rename_value
+                    <input type="text" class="drafts-rename-input" id=rename_id value=rename_value
                         on:change=move |ev| rename(id_ren.clone(), event_target_value(&ev)) />
                 </span>
-                <button type="button" aria-label=label_dup on:click=move |_| duplicate(id_dup.clone())>
+                <button type="button" class="drafts-duplicate" aria-label=label_dup on:click=move |_| duplicate(id_dup.clone())>
                     {t!(i18n, library_duplicate)}
                 </button>
                 <button type="button" class="drafts-delete" aria-label=label_delete
