@@ -134,8 +134,9 @@ pub fn fragment_len_without_dictionary(c: &Charter) -> usize {
     let Ok(json) = share_json(c) else {
         return 0;
     };
-    let packed = deflate_with_dictionary(&[], json.as_bytes()).unwrap_or_default();
-    CURRENT_TAG.len() + 1 + URL_SAFE_NO_PAD.encode(packed).len()
+    deflate_with_dictionary(&[], json.as_bytes()).map_or(0, |packed| {
+        CURRENT_TAG.len() + 1 + URL_SAFE_NO_PAD.encode(packed).len()
+    })
 }
 
 /// The two time keys of a note.

@@ -80,11 +80,10 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
 fn classify(err: wasm_bindgen::JsValue) -> StorageError {
     let name = js_sys::Reflect::get(&err, &"name".into())
         .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default();
-    match name.as_str() {
-        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
-        "SecurityError" => StorageError::Unavailable,
+        .and_then(|n| n.as_string());
+    match name.as_deref() {
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
+        Some("SecurityError") => StorageError::Unavailable,
         _ => StorageError::Failed,
     }
 }
