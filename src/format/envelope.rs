@@ -147,13 +147,7 @@ mod tests {
     use super::*;
     use crate::charter::{example, Lang, ListId, TextField};
 
-    fn ids() -> impl FnMut() -> String {
-        let mut n = 0;
-        move || {
-            n += 1;
-            format!("fresh-{n}")
-        }
-    }
+    use super::super::test_ids as ids;
 
     #[test]
     fn a_saved_charter_restores_identical() {

@@ -412,13 +412,7 @@ mod tests {
     use crate::charter::{example, Lang, ListId, RecordList, TextField};
     use std::collections::HashSet;
 
-    fn ids() -> impl FnMut() -> String {
-        let mut n = 0;
-        move || {
-            n += 1;
-            format!("fresh-{n}")
-        }
-    }
+    use super::super::test_ids as ids;
 
     fn round_trip(c: &Charter) -> Charter {
         let fragment = encode_fragment(c).expect("encodes");

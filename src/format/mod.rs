@@ -31,18 +31,21 @@ pub fn restore_any(
     })
 }
 
+/// Fresh ids for tests: `fresh-1`, `fresh-2`, …
+#[cfg(test)]
+pub(crate) fn test_ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("fresh-{n}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_ids as ids;
     use super::*;
     use crate::charter::{example, Lang};
-
-    fn ids() -> impl FnMut() -> String {
-        let mut n = 0;
-        move || {
-            n += 1;
-            format!("fresh-{n}")
-        }
-    }
 
     #[test]
     fn stored_drafts_read_back_whether_json_or_compact() {

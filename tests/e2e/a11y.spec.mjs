@@ -1,28 +1,14 @@
 // Every screen is labelled and usable by keyboard: axe finds no violation on
 // the canvas, the guided path and the charter view, in French and English,
 // and a whole charter can be filled with the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { servedApp } from './support/session.mjs';
 import { part, partIds } from './support/app.mjs';
 
-let server;
-const contexts = [];
-before(async () => {
-  server = await serve();
-});
-after(async () => {
-  for (const c of contexts) await c.close();
-  await server?.close();
-});
-
-async function freshPage(path = '', options = {}) {
-  const context = await launch(options);
-  contexts.push(context);
-  return openPage(context, server.url + path);
-}
+const app = servedApp();
+const { freshPage, freshContext } = app;
 
 async function violations(page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -40,14 +26,14 @@ for (const [lang, locale, exampleButton] of [
     const found = { start: [], canvas: [], guide: [], charter: [] };
     found.canvas = await violations(page);
     for (const step of [1, 2, 3, 4]) {
-      await page.goto(`${server.url}#/guide/${step}`);
+      await page.goto(`${app.server.url}#/guide/${step}`);
       await page.locator('.guide-step').waitFor();
       found.guide.push(...(await violations(page)));
     }
-    await page.goto(`${server.url}#/charter`);
+    await page.goto(`${app.server.url}#/charter`);
     await page.locator('.charter-doc').waitFor();
     found.charter = await violations(page);
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await page.locator('.start').waitFor();
     found.start = await violations(page);
     assert.deepEqual(found, { start: [], canvas: [], guide: [], charter: [] });

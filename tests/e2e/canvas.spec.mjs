@@ -1,31 +1,18 @@
 // A newcomer goes through the guided path, fills every part, and finds
 // everything on the canvas and in the charter view, in both languages.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { servedApp } from './support/session.mjs';
 import { fillPart, marker, part, partIds } from './support/app.mjs';
 
 const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 
-let server;
-const contexts = [];
+const app = servedApp();
+const { freshPage, freshContext } = app;
 before(async () => {
-  server = await serve();
   await mkdir(SHOTS, { recursive: true });
 });
-after(async () => {
-  for (const c of contexts) await c.close();
-  await server?.close();
-});
-
-/** A page in a browser profile of its own, so no test sees another's drafts. */
-async function freshPage(path = '') {
-  const context = await launch();
-  contexts.push(context);
-  return openPage(context, server.url + path);
-}
 
 test('a newcomer fills every part through the guided path and finds it all on the canvas and in the charter', async () => {
   const { page, problems } = await freshPage();

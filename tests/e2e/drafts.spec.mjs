@@ -1,26 +1,13 @@
 // Drafts are never lost: every way storage can fail is visible and survivable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { servedApp } from './support/session.mjs';
+import { openPage } from './support/browser.mjs';
 import { part } from './support/app.mjs';
 
-let server;
-const contexts = [];
-before(async () => {
-  server = await serve();
-});
-after(async () => {
-  for (const c of contexts) await c.close();
-  await server?.close();
-});
-
-async function freshContext() {
-  const context = await launch();
-  contexts.push(context);
-  return context;
-}
+const app = servedApp();
+const { freshPage, freshContext } = app;
 
 /** Types into the mission field of the canvas. */
 async function typeMission(page, text) {
@@ -40,7 +27,7 @@ const stored = (page) =>
 
 test('drafts: reload and tab close within 100 ms of typing lose nothing', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
   await typeMission(page, 'Tapé juste avant de recharger');
   await page.reload();
   await part(page, 'mission').locator('textarea').waitFor();
@@ -49,7 +36,7 @@ test('drafts: reload and tab close within 100 ms of typing lose nothing', async 
   await typeMission(page, 'Tapé juste avant de fermer');
   await page.close({ runBeforeUnload: true });
   const again = await context.newPage();
-  await again.goto(server.url + '#/canvas');
+  await again.goto(app.server.url + '#/canvas');
   await part(again, 'mission').locator('textarea').waitFor();
   assert.equal(await part(again, 'mission').locator('textarea').inputValue(), 'Tapé juste avant de fermer');
   assert.deepEqual(problems, []);
@@ -57,7 +44,7 @@ test('drafts: reload and tab close within 100 ms of typing lose nothing', async 
 
 test('drafts: quota exceeded shows a banner, keeps the text in memory and the previous save intact', async () => {
   const context = await freshContext();
-  const { page } = await openPage(context, server.url + '#/canvas');
+  const { page } = await openPage(context, app.server.url + '#/canvas');
   await typeMission(page, 'Première version');
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   const before = await stored(page);
@@ -103,7 +90,7 @@ test('drafts: storage unavailable keeps the app working in memory, with a banner
       },
     });
   });
-  const { page, problems } = await openPage(context, server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
   const banner = page.getByTestId('storage-banner');
   await banner.getByText('ne conserve pas les brouillons').waitFor();
   await typeMission(page, 'En mémoire seulement');
@@ -120,7 +107,7 @@ test('drafts: storage unavailable keeps the app working in memory, with a banner
 
 test('drafts: two tabs on the same draft never overwrite each other silently', async () => {
   const context = await freshContext();
-  const a = (await openPage(context, server.url + '#/canvas')).page;
+  const a = (await openPage(context, app.server.url + '#/canvas')).page;
   await typeMission(a, 'Version de A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   const b = await context.newPage();
@@ -130,7 +117,7 @@ test('drafts: two tabs on the same draft never overwrite each other silently', a
     window.addEventListener = (type, listener, options) =>
       add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
   });
-  await b.goto(server.url + '#/canvas');
+  await b.goto(app.server.url + '#/canvas');
   await part(b, 'mission').locator('textarea').waitFor();
   assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'Version de A');
 
@@ -161,7 +148,7 @@ test('drafts: two tabs on the same draft never overwrite each other silently', a
   await conflicted.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   // What is stored now is the version kept: a third tab opens it.
   const third = await context.newPage();
-  await third.goto(server.url + '#/canvas');
+  await third.goto(app.server.url + '#/canvas');
   await part(third, 'mission').locator('textarea').waitFor();
   assert.equal(await part(third, 'mission').locator('textarea').inputValue(), mine);
   assert.equal(Object.keys(await stored(third)).length, 1, 'still one draft');
@@ -169,7 +156,7 @@ test('drafts: two tabs on the same draft never overwrite each other silently', a
 
 test('drafts: 500 typical drafts fit in the origin quota', async () => {
   const context = await freshContext();
-  const { page } = await openPage(context, server.url);
+  const { page } = await openPage(context, app.server.url);
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   const [key, value] = Object.entries(await stored(page))[0];
@@ -190,11 +177,11 @@ test('drafts: 500 typical drafts fit in the origin quota', async () => {
 
 test('drafts: a corrupted entry is kept untouched, said, offered as a download, and the others still open', async () => {
   const context = await freshContext();
-  const { page } = await openPage(context, server.url);
+  const { page } = await openPage(context, app.server.url);
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await page.evaluate(() => localStorage.setItem('coplanifier.draft.cassé', '{"type":"coplanifier/charter","version":1,"charter":'));
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   await page.reload();
   const broken = page.locator('[data-broken="coplanifier.draft.cassé"]');
   await broken.getByText("n'a pas pu être ouvert").waitFor();
@@ -214,14 +201,14 @@ test('drafts: a corrupted entry is kept untouched, said, offered as a download, 
 
   // Had the broken entry been the draft open last, the app says so on arrival.
   await page.evaluate(() => localStorage.setItem('coplanifier.current', 'cassé'));
-  await page.goto(server.url + '#/canvas');
+  await page.goto(app.server.url + '#/canvas');
   await page.reload();
   await page.getByTestId('last-draft-unreadable').getByText("n'a pas pu être rouvert").waitFor();
 });
 
 test('drafts: the library lists, renames, duplicates and deletes with undo, by keyboard', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, server.url);
+  const { page, problems } = await openPage(context, app.server.url);
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await page.getByRole('link', { name: 'Accueil' }).click();
@@ -252,7 +239,7 @@ test('drafts: the library lists, renames, duplicates and deletes with undo, by k
 
 test('drafts: a draft opened from the library saves what is typed, with no false conflict', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, server.url);
+  const { page, problems } = await openPage(context, app.server.url);
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await page.getByRole('link', { name: 'Accueil' }).click();
@@ -278,7 +265,7 @@ test('drafts: work that could not be saved is never replaced without asking', as
       },
     });
   });
-  const { page } = await openPage(context, server.url + '#/canvas');
+  const { page } = await openPage(context, app.server.url + '#/canvas');
   await typeMission(page, 'Seule copie');
   await page.getByRole('link', { name: 'Accueil' }).click();
   let asked = '';
@@ -294,7 +281,7 @@ test('drafts: work that could not be saved is never replaced without asking', as
 
 test('drafts: a charter file dropped anywhere on the app opens in the preview', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
   const json = JSON.stringify({ type: 'coplanifier/charter', version: 1, charter: { id: 'deposee', title: 'Charte déposée' } });
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();

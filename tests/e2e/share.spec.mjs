@@ -1,30 +1,16 @@
 // Sharing without a server: links, pasted links, files, Markdown and print,
 // with hostile text staying text and bad input changing nothing saved.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { servedApp } from './support/session.mjs';
 import { part } from './support/app.mjs';
 
-let server;
-const contexts = [];
-before(async () => {
-  server = await serve();
-});
-after(async () => {
-  for (const c of contexts) await c.close();
-  await server?.close();
-});
-
-async function freshPage(path = '') {
-  const context = await launch();
-  contexts.push(context);
-  return { context, ...(await openPage(context, server.url + path)) };
-}
+const app = servedApp();
+const { freshPage, freshContext } = app;
 
 const storedDrafts = (page) =>
   page.evaluate(() =>
