@@ -79,18 +79,7 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
 
 /// A file name for a charter: its title made safe, the date, and `suffix`.
 pub fn file_name(title: &str, suffix: &str) -> String {
-    let mut base: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if base.is_empty() {
-        base = "charte".to_string();
-    }
-    base = base.chars().take(60).collect();
+    let base = crate::format::file_stem(title, "coplanifier");
     let date = js_sys::Date::new_0();
     format!(
         "{base}-{:04}-{:02}-{:02}{suffix}",
