@@ -552,7 +552,6 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::RecordList;
     use super::super::questions::questions;
     use super::super::readiness::{readiness, Severity};
     use super::*;
@@ -605,13 +604,7 @@ mod tests {
     fn example_ids_are_unique_and_derived_from_the_given_id() {
         let mut c = example(Lang::Fr, "abc".into(), 0.0);
         assert_eq!(c.id, "abc");
-        let mut all: Vec<String> = ListId::ALL
-            .iter()
-            .flat_map(|&l| c.notes(l).iter().map(|n| n.id.clone()))
-            .collect();
-        for r in RecordList::ALL {
-            all.extend(c.record_ids(r));
-        }
+        let all = c.item_ids();
         assert!(all.iter().all(|i| i.starts_with("abc-")));
         assert_eq!(all.iter().collect::<HashSet<_>>().len(), all.len());
         let before = c.clone();

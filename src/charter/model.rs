@@ -1205,6 +1205,18 @@ impl Charter {
         ListId::ALL.iter().map(|&l| self.list(l).len()).sum()
     }
 
+    /// Every note and row id, in charter order.
+    pub fn item_ids(&self) -> Vec<String> {
+        let mut all: Vec<String> = ListId::ALL
+            .iter()
+            .flat_map(|&l| self.notes(l).iter().map(|n| n.id.clone()))
+            .collect();
+        for r in RecordList::ALL {
+            all.extend(self.record_ids(r));
+        }
+        all
+    }
+
     /// Gives a fresh id (from `fresh`) to every note or record whose id is empty or already used earlier; first occurrences keep theirs.
     pub fn ensure_unique_ids(&mut self, fresh: &mut dyn FnMut() -> String) {
         let mut ids: Vec<&mut String> = Vec::new();
@@ -1674,13 +1686,7 @@ mod tests {
             }
         };
         c.ensure_unique_ids(&mut fresh);
-        let mut all: Vec<String> = ListId::ALL
-            .iter()
-            .flat_map(|&l| c.notes(l).iter().map(|n| n.id.clone()))
-            .collect();
-        for r in RecordList::ALL {
-            all.extend(c.record_ids(r));
-        }
+        let all = c.item_ids();
         let unique: HashSet<&String> = all.iter().collect();
         assert_eq!(unique.len(), all.len(), "{all:?}");
         assert!(all.iter().all(|i| !i.is_empty()));

@@ -421,18 +421,6 @@ mod tests {
             .charter
     }
 
-    /// Every note and row id of a charter, in charter order.
-    fn item_ids(c: &Charter) -> Vec<String> {
-        let mut all: Vec<String> = ListId::ALL
-            .iter()
-            .flat_map(|&l| c.notes(l).iter().map(|n| n.id.clone()))
-            .collect();
-        for r in RecordList::ALL {
-            all.extend(c.record_ids(r));
-        }
-        all
-    }
-
     /// Checks that a link gives `c` back up to its note and row ids and note
     /// times: every other field equal (texts, authors, order, rows' values,
     /// charter id, title, kind, language and times), fresh unique ids, note
@@ -453,7 +441,7 @@ mod tests {
         {
             return Err("the charter's own id, title or times changed".into());
         }
-        let all = item_ids(b);
+        let all = b.item_ids();
         let unique: HashSet<&String> = all.iter().collect();
         if unique.len() != all.len() || all.iter().any(String::is_empty) {
             return Err(format!("ids not fresh and unique: {all:?}"));
@@ -549,7 +537,7 @@ mod tests {
         // The share form reaches every list and every table.
         let shared = share_form(&c).expect("share form");
         assert_eq!(shared.note_count(), c.note_count());
-        assert!(item_ids(&shared).iter().all(String::is_empty));
+        assert!(shared.item_ids().iter().all(String::is_empty));
         for l in ListId::ALL {
             assert!(shared
                 .notes(l)
@@ -631,8 +619,10 @@ mod tests {
             (1_764_000_000_000.0, 7.0)
         );
         assert_eq!(back.charter.carriers.instigators[0].name, "Lucie");
-        assert_eq!(item_ids(&back.charter).len(), 3);
-        assert!(item_ids(&back.charter)
+        assert_eq!(back.charter.item_ids().len(), 3);
+        assert!(back
+            .charter
+            .item_ids()
             .iter()
             .all(|i| i.starts_with("fresh-")));
         // A draft is restored exactly as written: no time filled in.

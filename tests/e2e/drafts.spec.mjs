@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/session.mjs';
 import { openPage } from './support/browser.mjs';
-import { part } from './support/app.mjs';
+import { blockStorage, part } from './support/app.mjs';
 
 const app = servedApp();
 const { freshPage, freshContext } = app;
@@ -83,13 +83,7 @@ test('drafts: quota exceeded shows a banner, keeps the text in memory and the pr
 
 test('drafts: storage unavailable keeps the app working in memory, with a banner and a download', async () => {
   const context = await freshContext();
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('blocked', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(context);
   const { page, problems } = await openPage(context, app.server.url + '#/canvas');
   const banner = page.getByTestId('storage-banner');
   await banner.getByText('ne conserve pas les brouillons').waitFor();
@@ -258,13 +252,7 @@ test('drafts: a draft opened from the library saves what is typed, with no false
 
 test('drafts: work that could not be saved is never replaced without asking', async () => {
   const context = await freshContext();
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('blocked', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(context);
   const { page } = await openPage(context, app.server.url + '#/canvas');
   await typeMission(page, 'Seule copie');
   await page.getByRole('link', { name: 'Accueil' }).click();

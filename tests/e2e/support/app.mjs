@@ -63,3 +63,14 @@ export async function fillPart(page, id) {
 export async function partIds(page, scope = 'main') {
   return page.locator(`${scope} [data-part]`).evaluateAll((els) => els.map((e) => e.dataset.part));
 }
+
+/** Makes storage throw in this context, as private modes and sandboxed frames do. */
+export async function blockStorage(context) {
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+}
