@@ -158,3 +158,29 @@ fn the_current_version_fixture_is_exactly_what_the_app_writes() {
          without a new version (or the fixture was edited)"
     );
 }
+
+#[test]
+fn fields_a_newer_build_adds_come_back_unchanged() {
+    let name = "charter-v1-newer-fields.coplanifier.json";
+    let text = read(&fixtures_dir().join(name));
+    let file: Value = serde_json::from_str(&text).expect("the fixture is JSON");
+    let c = restore_clean(&text, name);
+    assert_eq!(c.title, str_at(&file, "/charter/title"));
+    for source in [Source::Storage, Source::File] {
+        let written: Value =
+            serde_json::from_str(&to_json(&c, source).expect("serialises")).expect("JSON");
+        assert_eq!(
+            written["charter"], file["charter"],
+            "{name} via {source:?}: fields this build does not know must be saved back as they came"
+        );
+    }
+    let back = decode_fragment(&encode_fragment(&c).expect("fits"), &mut ids()).expect("decodes");
+    assert_eq!(
+        back.charter.extra["meeting_room"],
+        file["charter"]["meeting_room"]
+    );
+    assert_eq!(
+        back.charter.purpose.goals[0].extra["colour"],
+        file["charter"]["purpose"]["goals"][0]["colour"]
+    );
+}

@@ -93,6 +93,7 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
             id,
             name: name.to_string(),
             role,
+            ..Default::default()
         });
     }
     b.c.carriers.sponsor_name = "Martin Côté".to_string();
@@ -161,6 +162,7 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
             kind: Some(kind),
             status: Some(status),
             detail,
+            ..Default::default()
         });
     }
     let agreements = [
@@ -186,6 +188,7 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
             id,
             kind: Some(kind),
             detail,
+            ..Default::default()
         });
     }
 
@@ -499,6 +502,7 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
             place: b.s(place),
             relation: Some(relation),
             why: b.s(why),
+            ..Default::default()
         };
         b.c.distinction.neighbours.push(n);
     }

@@ -3,6 +3,7 @@
 //! Pure Rust (std, serde, serde_json): no UI, no randomness, no clock. Ids and
 //! times (`now`, milliseconds since the epoch) are always passed in by callers.
 
+pub mod compare;
 pub mod example;
 pub mod model;
 pub mod questions;
@@ -10,6 +11,7 @@ pub mod readiness;
 pub mod text;
 
 /// The example charter builder, callable as `charter::example(lang, id, now)`.
+pub use compare::{can_keep_both, differing_parts, merge, shown, titles_differ, Keep, Shown};
 pub use example::example;
 pub use model::*;
 pub use questions::*;

@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::questions::PartKind;
 use super::text::Lang;
 
 /// Declares a closed set of choices stored as snake_case keys.
@@ -202,6 +203,9 @@ where
         .collect())
 }
 
+/// Fields of a newer format that this build keeps without reading.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
 /// A short card (sticky note) in one of the charter's lists.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -216,6 +220,10 @@ pub struct Note {
     pub created_at: f64,
     /// Last change time, ms since the epoch.
     pub updated_at: f64,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A person who had the idea and carries the project.
@@ -228,6 +236,10 @@ pub struct Instigator {
     pub name: String,
     /// Their role (job, school).
     pub role: String,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A resource the community needs, and where the request stands.
@@ -244,6 +256,10 @@ pub struct Resource {
     pub status: Option<ResourceStatus>,
     /// Free details.
     pub detail: String,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// An agreement the community must reach (time, union, other).
@@ -257,6 +273,10 @@ pub struct Agreement {
     pub kind: Option<AgreementKind>,
     /// Free details.
     pub detail: String,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A neighbouring community, group or social space already in place.
@@ -276,6 +296,10 @@ pub struct Neighbour {
     pub relation: Option<Relation>,
     /// Why that relation.
     pub why: String,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Question 1: who carries the project.
@@ -303,6 +327,10 @@ pub struct Carriers {
     pub resources: Vec<Resource>,
     /// Agreements to reach.
     pub agreements: Vec<Agreement>,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Question 2: for whom, with what mission, against which problems.
@@ -334,6 +362,10 @@ pub struct Purpose {
     pub rules: Vec<Note>,
     /// Themes.
     pub themes: Vec<Note>,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Question 3: why people would join.
@@ -359,6 +391,10 @@ pub struct Joining {
     pub path_codevelop: Vec<Note>,
     /// Artefacts the community will produce.
     pub artefacts: Vec<Note>,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Question 4: what sets it apart from existing communities.
@@ -375,6 +411,10 @@ pub struct Distinction {
     pub experts: Vec<Note>,
     /// What makes this community distinct.
     pub distinctiveness: String,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// The whole charter of one community.
@@ -403,6 +443,10 @@ pub struct Charter {
     pub joining: Joining,
     /// Question 4.
     pub distinction: Distinction,
+    /// Fields this build does not know (written by a newer one), kept as
+    /// they came so that saving here does not lose them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A free-text field of the charter.
@@ -633,6 +677,28 @@ trait Row {
     fn set(&mut self, column: &str, v: String) -> bool;
     /// Whether any column holds something.
     fn has_content(&self) -> bool;
+}
+
+/// Replaces `mine` with `theirs`, or with `both` adds the rows of `theirs`
+/// whose content (all but the id) is not already in `mine`.
+fn take_rows<T: Row + Clone + PartialEq>(mine: &mut Vec<T>, theirs: &[T], both: bool) {
+    if !both {
+        mine.clear();
+        mine.extend_from_slice(theirs);
+        return;
+    }
+    let without_id = |r: &T| {
+        let mut r = r.clone();
+        r.id_mut().clear();
+        r
+    };
+    let known: Vec<T> = mine.iter().map(without_id).collect();
+    let new: Vec<T> = theirs
+        .iter()
+        .filter(|r| r.has_content() && !known.contains(&without_id(r)))
+        .cloned()
+        .collect();
+    mine.extend(new);
 }
 
 /// Sets a choice column: "" clears it, a known key sets it, anything else is refused.
@@ -980,6 +1046,74 @@ impl Charter {
         }
     }
 
+    /// Takes one part from `from`: its value, or with `both`, what this
+    /// charter has plus what `from` adds (notes whose text is new, rows whose
+    /// content is new, ticked boxes); `both` keeps this charter's text and
+    /// choice. Ids are not checked here: run `ensure_unique_ids` after.
+    pub fn take_part(&mut self, from: &Charter, kind: PartKind, both: bool, now: f64) {
+        match kind {
+            PartKind::Text { field, .. } if !both => {
+                self.set_text(field, from.text(field).to_string(), now)
+            }
+            PartKind::Choice(f) if !both => self.set_choice(f, from.choice(f), now),
+            PartKind::Text { .. } | PartKind::Choice(_) => {}
+            PartKind::Flags(s) => {
+                for key in from.flags(s) {
+                    if !self.flag(s, key) {
+                        self.toggle_flag(s, key, now);
+                    }
+                }
+                if !both {
+                    for key in self.flags(s) {
+                        if !from.flag(s, key) {
+                            self.toggle_flag(s, key, now);
+                        }
+                    }
+                }
+            }
+            PartKind::Notes(l) => {
+                let theirs = from.list(l);
+                let mine = self.list_mut(l);
+                if both {
+                    let known: HashSet<String> =
+                        mine.iter().map(|n| n.text.trim().to_string()).collect();
+                    mine.extend(
+                        theirs
+                            .iter()
+                            .filter(|n| filled(&n.text) && !known.contains(n.text.trim()))
+                            .cloned(),
+                    );
+                } else {
+                    mine.clone_from(theirs);
+                }
+                self.touch(now);
+            }
+            PartKind::Records(r) => {
+                match r {
+                    RecordList::Instigators => take_rows(
+                        &mut self.carriers.instigators,
+                        &from.carriers.instigators,
+                        both,
+                    ),
+                    RecordList::Resources => {
+                        take_rows(&mut self.carriers.resources, &from.carriers.resources, both)
+                    }
+                    RecordList::Agreements => take_rows(
+                        &mut self.carriers.agreements,
+                        &from.carriers.agreements,
+                        both,
+                    ),
+                    RecordList::Neighbours => take_rows(
+                        &mut self.distinction.neighbours,
+                        &from.distinction.neighbours,
+                        both,
+                    ),
+                }
+                self.touch(now);
+            }
+        }
+    }
+
     /// The notes of a list, in order.
     pub fn notes(&self, l: ListId) -> &[Note] {
         self.list(l)
@@ -1050,6 +1184,7 @@ impl Charter {
             author: String::new(),
             created_at: now,
             updated_at: now,
+            ..Default::default()
         });
         self.touch(now);
     }

@@ -124,22 +124,45 @@ pub fn restore(text: &str, fresh_id: &mut dyn FnMut() -> String) -> Result<Resto
     Ok(Restored { charter, warnings })
 }
 
-/// Keeps every top-level part that reads on its own, dropping the others.
+/// The top-level fields of `charter` that hold a question's parts.
+const QUESTIONS: [&str; 4] = ["carriers", "purpose", "joining", "distinction"];
+
+/// Keeps every part that reads on its own and drops the others, each with a
+/// warning. A question is kept field by field, so that one malformed note
+/// costs only the list it is in.
 fn tolerant(fields: &Map<String, Value>, warnings: &mut Vec<RestoreWarning>) -> Charter {
+    let reads = |kept: &Map<String, Value>| {
+        serde_json::from_value::<Charter>(Value::Object(kept.clone())).ok()
+    };
     let mut kept = Map::new();
-    let mut charter = Charter::default();
     for (key, value) in fields {
-        let mut trial = kept.clone();
-        trial.insert(key.clone(), value.clone());
-        match serde_json::from_value::<Charter>(Value::Object(trial.clone())) {
-            Ok(c) => {
-                charter = c;
-                kept = trial;
-            }
-            Err(_) => warnings.push(RestoreWarning::DroppedPart(key.clone())),
+        kept.insert(key.clone(), value.clone());
+        if reads(&kept).is_some() {
+            continue;
         }
+        kept.remove(key);
+        let Value::Object(parts) = value else {
+            warnings.push(RestoreWarning::DroppedPart(key.clone()));
+            continue;
+        };
+        if !QUESTIONS.contains(&key.as_str()) {
+            warnings.push(RestoreWarning::DroppedPart(key.clone()));
+            continue;
+        }
+        let mut question = Map::new();
+        for (part, part_value) in parts {
+            question.insert(part.clone(), part_value.clone());
+            let trial = Map::from_iter([(key.clone(), Value::Object(question.clone()))]);
+            if reads(&trial).is_none() {
+                question.remove(part);
+                warnings.push(RestoreWarning::DroppedPart(part.clone()));
+            }
+        }
+        kept.insert(key.clone(), Value::Object(question));
     }
-    charter
+    // Every field kept read on its own, so together they read too; the
+    // default is only there so that no input can make this panic.
+    reads(&kept).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -207,6 +230,48 @@ mod tests {
             back.warnings,
             vec![RestoreWarning::DroppedPart("purpose".into())]
         );
+    }
+
+    #[test]
+    fn one_malformed_note_costs_only_its_list() {
+        let c = example(Lang::Fr, "abc".into(), 1.0);
+        let mut v: Value =
+            serde_json::from_str(&to_json(&c, Source::File).expect("json")).expect("json");
+        v["charter"]["purpose"]["goals"][0]["text"] = Value::from(5);
+        let back = restore(&v.to_string(), &mut ids()).expect("restores");
+        assert!(back.charter.notes(ListId::Goals).is_empty());
+        assert_eq!(
+            back.charter.text(TextField::Mission),
+            c.text(TextField::Mission)
+        );
+        assert_eq!(back.charter.notes(ListId::Themes), c.notes(ListId::Themes));
+        assert_eq!(
+            back.warnings,
+            vec![RestoreWarning::DroppedPart("goals".into())]
+        );
+    }
+
+    #[test]
+    fn fields_of_a_newer_writer_open_and_are_saved_back() {
+        let text = r#"{"type":"coplanifier/charter","version":1,"charter":{
+            "id":"x","title":"Sciences","budget":{"amount":1200,"currency":"CAD"},
+            "purpose":{"mission":"Lire","mission_short":"Lire tôt",
+              "goals":[{"id":"n1","text":"Un","colour":"yellow"}]},
+            "distinction":{"neighbours":[{"id":"r1","name":"RÉCIT","site":"recit.qc.ca"}]}}}"#;
+        let first = restore(text, &mut ids()).expect("restores");
+        assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+        assert_eq!(first.charter.title, "Sciences");
+        assert_eq!(first.charter.text(TextField::Mission), "Lire");
+        let saved: Value =
+            serde_json::from_str(&to_json(&first.charter, Source::Storage).expect("json"))
+                .expect("json");
+        let c = &saved["charter"];
+        assert_eq!(c["budget"]["amount"], 1200);
+        assert_eq!(c["purpose"]["mission_short"], "Lire tôt");
+        assert_eq!(c["purpose"]["goals"][0]["colour"], "yellow");
+        assert_eq!(c["distinction"]["neighbours"][0]["site"], "recit.qc.ca");
+        let again = restore(&saved.to_string(), &mut ids()).expect("restores");
+        assert_eq!(again.charter, first.charter);
     }
 
     #[test]

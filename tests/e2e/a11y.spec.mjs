@@ -23,7 +23,7 @@ for (const [lang, locale, exampleButton] of [
     const { page, problems } = await freshPage('', { locale });
     await page.getByRole('button', { name: exampleButton }).click();
     await page.locator('.canvas-zone').nth(3).waitFor();
-    const found = { start: [], canvas: [], guide: [], charter: [] };
+    const found = { start: [], canvas: [], guide: [], charter: [], compare: [] };
     found.canvas = await violations(page);
     for (const step of [1, 2, 3, 4]) {
       await page.goto(`${app.server.url}#/guide/${step}`);
@@ -33,10 +33,19 @@ for (const [lang, locale, exampleButton] of [
     await page.goto(`${app.server.url}#/charter`);
     await page.locator('.charter-doc').waitFor();
     found.charter = await violations(page);
+    // A link to this charter, opened after the draft changed: the comparison.
+    const link = await page.locator('#share-link').inputValue();
+    await page.goto(`${app.server.url}#/canvas`);
+    await part(page, 'mission').locator('textarea').fill('M');
+    await page.goto(link);
+    await page.getByTestId('incoming').getByRole('button').nth(1).click();
+    await page.getByTestId('compare').locator('[data-part="mission"]').waitFor();
+    found.compare = await violations(page);
+    await page.getByTestId('incoming').getByRole('button').nth(3).click();
     await page.goto(`${app.server.url}#/`);
     await page.locator('.start').waitFor();
     found.start = await violations(page);
-    assert.deepEqual(found, { start: [], canvas: [], guide: [], charter: [] });
+    assert.deepEqual(found, { start: [], canvas: [], guide: [], charter: [], compare: [] });
     assert.deepEqual(problems, []);
   });
 }

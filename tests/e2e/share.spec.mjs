@@ -200,3 +200,88 @@ test('share: a short charter gets a QR code of its link; a long one is told why 
   assert.ok((await page.locator('#share-link').inputValue()).length > 412);
   assert.deepEqual(problems, []);
 });
+
+test('share: a charter edited elsewhere is compared part by part and merged as chosen', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const first = await a.page.locator('#share-link').inputValue();
+
+  // B opens A's link, changes the mission and adds a goal, and sends it back.
+  const b = await freshPage();
+  await b.page.goto(first);
+  await b.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
+  await part(b.page, 'mission').locator('textarea').fill('Mission revue par B');
+  await part(b.page, 'goals').locator('.note-add').click();
+  await b.page.keyboard.type('But ajouté par B');
+  await b.page.getByRole('link', { name: 'Charte' }).click();
+  const second = await b.page.locator('#share-link').inputValue();
+
+  // Meanwhile A changed the vision.
+  await a.page.getByRole('link', { name: 'Canevas' }).click();
+  await part(a.page, 'vision').locator('textarea').fill('Vision revue par A');
+  const goalsBefore = await part(a.page, 'goals').locator('.note-text').count();
+  await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const before = await storedDrafts(a.page);
+
+  await a.page.goto(second);
+  const preview = a.page.getByTestId('incoming');
+  await preview.getByRole('button', { name: 'Comparer avec mon brouillon' }).click();
+  const compare = preview.getByTestId('compare');
+  await compare.getByRole('button', { name: 'Fusionner dans mon brouillon' }).waitFor();
+  const differ = await compare.locator('fieldset[data-part]').evaluateAll((fs) => fs.map((f) => f.dataset.part));
+  assert.deepEqual(differ, ['mission', 'vision', 'goals'], 'only what a reader would see differ');
+  assert.deepEqual(await storedDrafts(a.page), before, 'comparing writes nothing');
+
+  const mission = compare.locator('[data-part="mission"]');
+  assert.ok((await mission.innerText()).includes('Mission revue par B'));
+  await mission.getByLabel('Prendre la version reçue').check();
+  await compare.locator('[data-part="goals"]').getByLabel('Garder les deux').check();
+  await compare.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
+
+  await part(a.page, 'mission').waitFor();
+  assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission revue par B');
+  assert.equal(await part(a.page, 'vision').locator('textarea').inputValue(), 'Vision revue par A', 'kept mine by default');
+  const goals = await part(a.page, 'goals').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.equal(goals.length, goalsBefore + 1);
+  assert.equal(goals.at(-1), 'But ajouté par B');
+  await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  assert.deepEqual(Object.keys(await storedDrafts(a.page)), Object.keys(before), 'merged into the same draft');
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
+test('share: a file with an unreadable part opens the rest, names what was left out, and keeps newer fields', async () => {
+  const { page, problems } = await freshPage();
+  const dir = await mkdtemp(join(tmpdir(), 'coplanifier-files-'));
+  const path = join(dir, 'plus-recent.coplanifier.json');
+  await writeFile(
+    path,
+    JSON.stringify({
+      type: 'coplanifier/charter',
+      version: 1,
+      charter: {
+        id: 'newer-writer',
+        title: 'CoP de lecture',
+        meeting_room: 'Local 204',
+        purpose: { mission: 'Lire ensemble', goals: 'pas une liste' },
+      },
+    }),
+  );
+  await page.getByLabel('Ou choisissez un fichier .coplanifier.json').setInputFiles(path);
+  const preview = page.getByTestId('incoming');
+  await preview.getByText('Laissé de côté, car illisible : Buts.').waitFor();
+  await preview.getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
+  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Lire ensemble');
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+
+  await page.getByRole('link', { name: 'Charte' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.share').getByRole('button', { name: 'Télécharger une copie (JSON)' }).click(),
+  ]);
+  const saved = join(dir, 'again.coplanifier.json');
+  await download.saveAs(saved);
+  const json = JSON.parse(await readFile(saved, 'utf8'));
+  assert.equal(json.charter.meeting_room, 'Local 204', 'a field of a newer version survives');
+  assert.deepEqual(problems, []);
+});

@@ -1,8 +1,6 @@
 //! The charter as a clean document to read, print or save as PDF. Empty
 //! parts show as "to discuss", never hidden. User text is rendered as text.
-use crate::charter::{
-    choice_options, columns, flag_options, questions, Charter, ChoiceField, Lang, Part, PartKind,
-};
+use crate::charter::{choice_options, questions, shown, ChoiceField, Part, Shown};
 use crate::i18n::*;
 use crate::ui::platform::shown_title;
 use crate::ui::readiness::ReadinessPanel;
@@ -59,72 +57,20 @@ pub fn CharterView() -> impl IntoView {
     }
 }
 
-/// What one part says, as plain lines of text; empty when nothing is filled.
-enum Shown {
-    Paragraph(String),
-    Items(Vec<String>),
+/// How a note's author is shown ("by Ana").
+pub fn written_by(i18n: leptos_i18n::I18nContext<Locale>, author: &str) -> String {
+    t_string!(i18n, charter_by, author = author.to_string()).to_string()
 }
 
-fn shown(part: &Part, c: &Charter, lang: Lang, by: &dyn Fn(&str) -> String) -> Option<Shown> {
-    let label_of = |opts: &'static [crate::charter::Opt], key: &str| {
-        opts.iter()
-            .find(|o| o.key == key)
-            .map(|o| o.label.get(lang).to_string())
-    };
-    let out = match part.kind {
-        PartKind::Text { field, .. } => Shown::Paragraph(c.text(field).trim().to_string()),
-        PartKind::Choice(f) => Shown::Paragraph(
-            c.choice(f)
-                .and_then(|k| label_of(choice_options(f), k))
-                .unwrap_or_default(),
-        ),
-        PartKind::Flags(s) => Shown::Items(
-            flag_options(s)
-                .iter()
-                .filter(|o| c.flag(s, o.key))
-                .map(|o| o.label.get(lang).to_string())
-                .collect(),
-        ),
-        PartKind::Notes(l) => Shown::Items(
-            c.notes(l)
-                .iter()
-                .filter(|n| !n.text.trim().is_empty())
-                .map(|n| {
-                    if n.author.trim().is_empty() {
-                        n.text.trim().to_string()
-                    } else {
-                        format!("{} ({})", n.text.trim(), by(n.author.trim()))
-                    }
-                })
-                .collect(),
-        ),
-        PartKind::Records(r) => Shown::Items(
-            c.record_ids(r)
-                .iter()
-                .map(|id| {
-                    columns(r)
-                        .iter()
-                        .filter_map(|col| {
-                            let v = c.record_value(r, id, col.key);
-                            let v = if col.options.is_empty() {
-                                v
-                            } else {
-                                label_of(col.options, &v).unwrap_or_default()
-                            };
-                            (!v.trim().is_empty())
-                                .then(|| format!("{} : {}", col.label.get(lang), v.trim()))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                })
-                .filter(|line| !line.is_empty())
-                .collect(),
-        ),
-    };
-    match &out {
-        Shown::Paragraph(p) if p.is_empty() => None,
-        Shown::Items(items) if items.is_empty() => None,
-        _ => Some(out),
+/// What a part says, as the charter shows it; "to discuss" when empty.
+pub fn part_body(i18n: leptos_i18n::I18nContext<Locale>, shown: Option<Shown>) -> AnyView {
+    match shown {
+        None => view! { <p class="charter-doc-empty">{t!(i18n, charter_to_discuss)}</p> }.into_any(),
+        Some(Shown::Paragraph(p)) => view! { <p class="charter-doc-text">{p}</p> }.into_any(),
+        Some(Shown::Items(items)) => view! {
+            <ul class="charter-doc-items">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
     }
 }
 
@@ -135,16 +81,9 @@ fn CharterPart(part: &'static Part) -> impl IntoView {
     let lang = state.lang;
     let body = move || {
         let lang = lang.get();
-        let by =
-            |author: &str| t_string!(i18n, charter_by, author = author.to_string()).to_string();
-        match state.charter.with(|c| shown(part, c, lang, &by)) {
-            None => view! { <p class="charter-doc-empty">{t!(i18n, charter_to_discuss)}</p> }.into_any(),
-            Some(Shown::Paragraph(p)) => view! { <p class="charter-doc-text">{p}</p> }.into_any(),
-            Some(Shown::Items(items)) => view! {
-                <ul class="charter-doc-items">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-            }
-            .into_any(),
-        }
+        state
+            .charter
+            .with(|c| part_body(i18n, shown(part, c, lang, &|a| written_by(i18n, a))))
     };
     view! {
         <div class="charter-doc-part" data-part=part.id>

@@ -1,7 +1,7 @@
 //! Charters that arrive from outside (a link, a pasted link, a file) go
 //! through the one restore path, then a preview: saved as a new draft by
 //! default, or replacing the draft with the same id after confirmation.
-use crate::charter::{total_fill, Charter};
+use crate::charter::{find_part, find_question, total_fill, Charter, Lang};
 use crate::format::{
     decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
 };
@@ -10,6 +10,7 @@ use crate::storage;
 use crate::ui::drafts::open_charter;
 use crate::ui::platform::{fresh_id, shown_title};
 use crate::ui::route::Route;
+use crate::ui::share::compare::{saved_draft, CompareMerge};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -160,6 +161,24 @@ fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &IncomingError) -> Stri
     s.to_string()
 }
 
+/// The parts restore had to leave out, named as the canvas names them.
+fn dropped_labels(warnings: &[RestoreWarning], lang: Lang) -> Vec<String> {
+    warnings
+        .iter()
+        .filter_map(|w| match w {
+            RestoreWarning::DroppedPart(field) => Some(field),
+            RestoreWarning::RenumberedIds => None,
+        })
+        .map(|field| {
+            let slug = field.replace('_', "-");
+            find_part(&slug)
+                .map(|(_, p)| p.label.get(lang).to_string())
+                .or_else(|| find_question(&slug).map(|q| q.title.get(lang).to_string()))
+                .unwrap_or_else(|| format!("« {field} »"))
+        })
+        .collect()
+}
+
 /// The preview of an incoming charter, and any error about one.
 #[component]
 pub fn IncomingPreview() -> impl IntoView {
@@ -176,11 +195,24 @@ pub fn IncomingPreview() -> impl IntoView {
             }
         }
     });
-    // A new charter arriving never inherits a half-given confirmation.
+    // The draft here, when the user asked to compare it with the one received;
+    // `Some(None)` when it could not be read.
+    let compared = RwSignal::new(None::<Option<Charter>>);
+    // A new charter arriving never inherits a half-given confirmation or an
+    // earlier comparison.
     Effect::new(move |_| {
         state.incoming.track();
         confirm_replace.set(false);
+        compared.set(None);
     });
+    let compare = move |_| {
+        let id = state
+            .incoming
+            .with_untracked(|i| i.as_ref().map(|i| i.charter.id.clone()));
+        if let Some(id) = id {
+            compared.set(Some(saved_draft(state, &id)));
+        }
+    };
     let go_canvas = move || {
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(&Route::Canvas.href());
@@ -219,7 +251,8 @@ pub fn IncomingPreview() -> impl IntoView {
             inc.as_ref().map(|inc| {
                 let (filled, total) = total_fill(&inc.charter);
                 let title = shown_title(&inc.charter.title, t_string!(i18n, untitled));
-                (title, filled, total, !inc.warnings.is_empty(), inc.exists)
+                let dropped = dropped_labels(&inc.warnings, state.lang.get());
+                (title, filled, total, dropped, inc.exists)
             })
         })
     };
@@ -231,16 +264,23 @@ pub fn IncomingPreview() -> impl IntoView {
                 <button type="button" on:click=move |_| state.incoming_error.set(None)>{t!(i18n, dismiss)}</button>
             </div>
         })}
-        {move || summary().map(|(title, filled, total, repaired, exists)| view! {
+        {move || summary().map(|(title, filled, total, dropped, exists)| view! {
             <section class="share-banner share-incoming" role="region" aria-labelledby="incoming-title" data-testid="incoming">
                 <h2 id="incoming-title" tabindex="-1" node_ref=heading>{t!(i18n, incoming_title)}</h2>
                 <p>
                     <strong>{title}</strong> " · "
                     {t_string!(i18n, fill_label, filled = filled, total = total).to_string()}
                 </p>
-                {repaired.then(|| view! { <p>{t!(i18n, incoming_repaired)}</p> })}
+                {(!dropped.is_empty()).then(|| view! {
+                    <p>{t_string!(i18n, incoming_dropped, parts = dropped.join(", ")).to_string()}</p>
+                })}
                 {exists.then(|| view! { <p>{t!(i18n, incoming_exists)}</p> })}
                 <button type="button" class="start-primary" on:click=save_new>{t!(i18n, incoming_save_new)}</button>
+                {exists.then(|| view! {
+                    <button type="button" on:click=compare aria-expanded=move || compared.with(Option::is_some).to_string()>
+                        {t!(i18n, incoming_compare)}
+                    </button>
+                })}
                 {exists.then(|| view! {
                     <button type="button" on:click=replace>
                         {move || if confirm_replace.get() {
@@ -251,6 +291,10 @@ pub fn IncomingPreview() -> impl IntoView {
                     </button>
                 })}
                 <button type="button" on:click=dismiss>{t!(i18n, incoming_ignore)}</button>
+                {move || compared.get().map(|mine| match (mine, state.incoming.get_untracked()) {
+                    (Some(mine), Some(inc)) => view! { <CompareMerge mine=mine theirs=inc.charter /> }.into_any(),
+                    _ => view! { <p role="alert">{t!(i18n, compare_unreadable)}</p> }.into_any(),
+                })}
             </section>
         })}
     }

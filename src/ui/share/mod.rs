@@ -2,6 +2,7 @@
 //! whose data sits in the URL fragment, and opening any of those back. Every
 //! incoming charter goes through the one restore path and a preview; nothing
 //! saved is ever overwritten without the user's say.
+pub mod compare;
 pub mod incoming;
 pub mod qr;
 
