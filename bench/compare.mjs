@@ -8,12 +8,14 @@
 // compressToEncodedURIComponent), and brotli (quality 11) of the bare text,
 // every string a person typed joined by line breaks, as the information
 // floor. Every baseline is built here, in the same run, from the same JSON.
-// It also checks that each link inflates with Node's own zlib and the c1
-// dictionary built as docs/FORMAT.md describes, back to the same JSON.
+// It also checks that each link inflates with Node's own zlib and its tag's
+// dictionary built as docs/FORMAT.md describes, back to the same JSON, and
+// shows what the previous tag, c1, would make of the same JSON (Node's zlib
+// at level 9 with the c1 dictionary: within a few characters of the app's).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, inflateRawSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { deflateRaw } from 'pako';
 import LZString from 'lz-string';
 
@@ -28,9 +30,9 @@ const NOT_TYPED = new Set([
   'relation', 'problems', 'benefits',
 ]);
 
-/** The c1 dictionary, built from its source file exactly as docs/FORMAT.md says. */
-function c1Dictionary() {
-  const text = readFileSync(join(ROOT, 'src/format/dictionary-c1.txt'), 'utf8');
+/** A tag's dictionary, built from its source file exactly as docs/FORMAT.md says. */
+function dictionaryOf(tag) {
+  const text = readFileSync(join(ROOT, `src/format/dictionary-${tag}.txt`), 'utf8');
   const lines = text.split('\n').map((l) => l.replace(/\r$/, '').trimEnd());
   return Buffer.from(lines.filter((l) => l && !l.startsWith('#')).join(''), 'utf8');
 }
@@ -50,11 +52,13 @@ function typedStrings(value, key = '', out = []) {
 
 const base64url = (bytes) => Buffer.from(bytes).toString('base64url');
 
-function compare(row, dictionary) {
+function compare(row) {
   const json = readFileSync(row.json_file, 'utf8');
   const payload = row.link.slice(row.link.indexOf('.') + 1);
   const ours = Buffer.from(payload, 'base64url');
+  const dictionary = dictionaryOf(row.tag);
   const inflated = inflateRawSync(ours, { dictionary }).toString('utf8');
+  const c1 = 3 + base64url(deflateRawSync(Buffer.from(json, 'utf8'), { level: 9, dictionary: dictionaryOf('c1') })).length;
   if (inflated !== json) throw new Error(`${row.name}: the link does not inflate to its JSON`);
   const mermaid = base64url(deflateRaw(Buffer.from(json, 'utf8'), { level: 9 })).length;
   const lz = LZString.compressToEncodedURIComponent(json).length;
@@ -71,13 +75,14 @@ function compare(row, dictionary) {
     our_bytes: ours.length,
     mermaid,
     lz,
+    c1,
     bare_bytes: Buffer.byteLength(bare, 'utf8'),
     floor,
     vs_mermaid: row.link_chars / mermaid,
     vs_floor: ours.length / floor,
     url: BASE_URL.length + 1 + row.link_chars,
     // The shortest URL that could carry even the floor: its bytes in base64url, after a tag.
-    floor_url: BASE_URL.length + 1 + (row.tag ?? 'c1').length + 1 + Math.ceil((floor * 4) / 3),
+    floor_url: BASE_URL.length + 1 + row.tag.length + 1 + Math.ceil((floor * 4) / 3),
   };
 }
 
@@ -90,30 +95,29 @@ function readInput() {
 const num = (n) => n.toLocaleString('en-US');
 const ratio = (r) => r.toFixed(2);
 
-const dictionary = c1Dictionary();
-const rows = readInput().map((row) => compare(row, dictionary));
+const rows = readInput().map(compare);
 const header = [
-  'charter', 'notes', 'JSON B', 'ours', 'Mermaid', 'lz-string', 'floor B',
-  'ours/Mermaid', 'ours/floor', 'URL', 'floor URL', 'encode µs', 'decode µs', '≈ before',
+  'charter', 'notes', 'JSON B', 'ours', 'c1', 'Mermaid', 'lz-string', 'floor B',
+  'ours/Mermaid', 'ours/floor', 'URL', 'floor URL', 'encode µs', 'decode µs',
 ];
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
 for (const r of rows) {
   console.log(`| ${[
-    r.name, r.notes, num(r.json_bytes), num(r.link_chars), num(r.mermaid), num(r.lz),
+    r.name, r.notes, num(r.json_bytes), num(r.link_chars), num(r.c1), num(r.mermaid), num(r.lz),
     num(r.floor), ratio(r.vs_mermaid), ratio(r.vs_floor), num(r.url), num(r.floor_url),
-    r.encode_us.toFixed(0), r.decode_us.toFixed(0), num(r.full_link_chars),
+    r.encode_us.toFixed(0), r.decode_us.toFixed(0),
   ].join(' | ')} |`);
 }
 console.log();
 console.log(`Columns: "ours", "Mermaid" and "lz-string" are URL characters of the fragment`);
-console.log(`payload (ours includes its "${rows[0]?.tag ?? 'c1'}." tag); "floor B" is brotli-11 of the`);
+console.log(`payload (ours includes its "${rows[0]?.tag}." tag, and "c1" is the same JSON with the c1`);
+console.log(`dictionary, tag included); "floor B" is brotli-11 of the`);
 console.log(`typed text alone, in bytes; "ours/floor" compares our deflate bytes with it; "URL"`);
 console.log(`is ${BASE_URL} + "#" + our fragment; "floor URL" the same with the floor's`);
-console.log(`bytes in base64url; "≈ before" is a c1 link of the full JSON (note and row ids and`);
-console.log(`note times kept), as links were made before (written as a file: within ~10 chars).`);
+console.log(`bytes in base64url.`);
 console.log(`Times: median of ${rows[0]?.runs ?? '?'} runs, native release build; no assertion on them.`);
-console.log(`All ${rows.length} links inflate with Node's zlib and the c1 dictionary to their JSON.`);
+console.log(`All ${rows.length} links inflate with Node's zlib and their tag's dictionary to their JSON.`);
 for (const r of rows) {
   const ok = r.vs_mermaid <= GOAL_RATIO && r.url <= GOAL_URL;
   console.log(

@@ -488,6 +488,47 @@ def large_fr():
     b.write("07-large-fr")
 
 
+def half_fr_held_out():
+    """Written before the c2 dictionary was chosen, and never used to choose it:
+    a check that the dictionary is not tuned to the rest of the corpus."""
+    b = Builder(31, "fr", 1_769_000_000_000)
+    people = ("Julie Bergeron", "Sam Tremblay", "Karine L.")
+    b.set(None, title="Maternelle 4 ans - on jase jeu libre")
+    b.set("carriers", origin="spontaneous", sponsor_status="none_yet")
+    b.row("carriers", "instigators", name=people[0], role="Ens. maternelle 4 ans, école Saint-Gabriel")
+    b.row("carriers", "instigators", name=people[1], role="Ens. maternelle 4 ans (2e année en poste)")
+    b.notes("key_people", ["La CP du préscolaire (Geneviève?)", "Notre directrice, à approcher en janvier"],
+            people)
+    b.row("carriers", "resources", kind="other", status="needed",
+          detail="Un local avec des bacs de jeux qu'on pourrait emprunter")
+    b.notes("members", ["Les profs de mat 4 ans du secteur nord", "Les éducatrices en service de garde "
+                        "qui ont nos groupes le midi"], people)
+    b.set("purpose",
+          shared_practice="Organiser le jeu libre et le jeu symbolique en classe, observer les "
+          "enfants pendant qu'ils jouent et en tirer quelque chose pour le bulletin.",
+          mission="S'échanger nos coins de jeu, nos grilles d'observation et nos bons coups, "
+          "pour que le jeu reste au centre de la journée des petits.",
+          problems=["break_isolation", "evolve_practices"])
+    b.notes("other_problems", ["On se sent seules avec le programme-cycle, personne d'autre à "
+                               "l'école n'enseigne en 4 ans",
+                               "Les parents demandent des feuilles d'exercices; comment leur "
+                               "expliquer le jeu?"], people)
+    b.notes("goals", ["Faire une tournée des classes (photos des coins)",
+                      "Une grille d'observation simple qu'on utilise toutes",
+                      "Un petit mot type pour les parents sur le jeu",
+                      "Se voir 4 fois dans l'année, pas plus"], people)
+    b.notes("knowledge", ["Idées de bacs thématiques qui roulent bien",
+                          "Comment on note les observations sans y passer nos soirées"], people)
+    b.notes("rules", ["On arrive avec une photo ou un exemple concret", "Pas de jugement",
+                      "Café fourni à tour de rôle :)"], people)
+    b.notes("themes", ["Jeu symbolique", "Motricité fine", "Transition vers la maternelle 5 ans",
+                       "Observation et bulletin"], people)
+    b.set("joining", benefits=["belonging", "meaning_motivation"])
+    b.notes("core", ["Julie, Sam et Karine"], people)
+    b.notes("active", ["Les autres profs de 4 ans du secteur, si elles embarquent"], people)
+    b.write("08-half-fr-held-out")
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     starting_fr()
@@ -495,3 +536,4 @@ if __name__ == "__main__":
     half_fr()
     half_en()
     large_fr()
+    half_fr_held_out()

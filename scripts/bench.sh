@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures share links on the reference corpus (bench/corpus/): our c1 links
+# Measures share links on the reference corpus (bench/corpus/): our links
 # against Mermaid Live's method, lz-string and a brotli floor, with encode and
 # decode times. Prints a Markdown table; see docs/PERFORMANCE.md.
 #   scripts/bench.sh [RUNS]      RUNS: timed runs per charter (default 101)

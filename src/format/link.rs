@@ -1,11 +1,12 @@
 //! Charters as share links: the whole charter travels in the URL fragment
-//! (`…/#c1.…`), which browsers never send to a server.
+//! (`…/#c2.…`), which browsers never send to a server.
 //!
-//! A fragment is `<tag>.<payload>`. For tag `c1` the payload is base64url
-//! (no padding) of a raw DEFLATE stream of the JSON envelope, compressed
-//! against a preset dictionary of the domain (`dictionary-c1.txt`): field
-//! names, choice keys and common French and English words, so that even a
-//! short charter gains from it.
+//! A fragment is `<tag>.<payload>`. The payload is base64url (no padding) of
+//! a raw DEFLATE stream of the JSON envelope, compressed against the preset
+//! dictionary the tag names. `c1` (`dictionary-c1.txt`) holds field names,
+//! choice keys and common words of the domain; `c2`, which this build
+//! writes, puts the app's own texts of both languages (the questions, their
+//! help and the example charter) in front of the whole of `c1`.
 //!
 //! A link carries the charter's *share form* ([`share_form`]): every note and
 //! row id is blank and every note time is 0, so that the random ids and
@@ -41,7 +42,7 @@ use super::{restore, to_json, RestoreError, RestoreWarning, Restored, Source};
 use crate::charter::{Charter, ListId, RecordList};
 
 /// The tag this build writes.
-pub const CURRENT_TAG: &str = "c1";
+pub const CURRENT_TAG: &str = "c2";
 /// The longest fragment accepted or produced, in characters (bytes).
 pub const MAX_FRAGMENT_CHARS: usize = 32 * 1024;
 /// The most a fragment may inflate to, in bytes of JSON.
@@ -49,13 +50,15 @@ pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
 
 /// The source of the `c1` dictionary. Frozen: see the file's header.
 const DICTIONARY_C1: &str = include_str!("dictionary-c1.txt");
+/// The source of the `c2` dictionary. Frozen: see the file's header.
+const DICTIONARY_C2: &str = include_str!("dictionary-c2.txt");
 
 /// Why a fragment could not be made or read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     /// The fragment is longer than [`MAX_FRAGMENT_CHARS`] (or the charter would make one).
     TooLong,
-    /// The fragment has no tag this build knows (`c1.`).
+    /// The fragment has no tag this build knows (`c1.`, `c2.`).
     UnknownVersion,
     /// The fragment is damaged: bad base64, broken or truncated deflate data, or not UTF-8.
     Corrupted,
@@ -65,9 +68,18 @@ pub enum LinkError {
     Restore(RestoreError),
 }
 
-/// The dictionary bytes of the `c1` tag, built from its data file.
-fn dictionary_c1() -> Vec<u8> {
-    dictionary_from_source(DICTIONARY_C1)
+/// The dictionary bytes of a tag this build reads, built from its data file.
+fn dictionary(tag: &str) -> Option<Vec<u8>> {
+    match tag {
+        "c1" => Some(dictionary_from_source(DICTIONARY_C1)),
+        "c2" => Some(dictionary_from_source(DICTIONARY_C2)),
+        _ => None,
+    }
+}
+
+/// The dictionary of the tag this build writes.
+fn current_dictionary() -> Vec<u8> {
+    dictionary(CURRENT_TAG).unwrap_or_default()
 }
 
 /// Builds dictionary bytes: skips `#` comments and empty lines, trims line ends, joins the rest.
@@ -80,7 +92,7 @@ fn dictionary_from_source(source: &str) -> Vec<u8> {
         .collect()
 }
 
-/// The charter as a link fragment, without the `#`: `c1.<base64url>`.
+/// The charter as a link fragment, without the `#`: `c2.<base64url>`.
 pub fn encode_fragment(c: &Charter) -> Result<String, LinkError> {
     encode_compact(c, Source::Link)
 }
@@ -90,7 +102,7 @@ pub fn encode_fragment(c: &Charter) -> Result<String, LinkError> {
 /// this way: a fifth of the JSON's size, read back by [`decode_fragment`]).
 pub fn encode_compact(c: &Charter, source: Source) -> Result<String, LinkError> {
     let json = compact_json(c, source)?;
-    let packed = deflate_with_dictionary(&dictionary_c1(), json.as_bytes())?;
+    let packed = deflate_with_dictionary(&current_dictionary(), json.as_bytes())?;
     let fragment = format!("{CURRENT_TAG}.{}", URL_SAFE_NO_PAD.encode(packed));
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(LinkError::TooLong);
@@ -214,10 +226,7 @@ pub fn decode_fragment(
         return Err(LinkError::TooLong);
     }
     let (tag, payload) = fragment.split_once('.').ok_or(LinkError::UnknownVersion)?;
-    let dictionary = match tag {
-        "c1" => dictionary_c1(),
-        _ => return Err(LinkError::UnknownVersion),
-    };
+    let dictionary = dictionary(tag).ok_or(LinkError::UnknownVersion)?;
     let packed = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| LinkError::Corrupted)?;
@@ -461,10 +470,20 @@ mod tests {
         example(lang, "k3j9x0a1b2c3d4e5".into(), 1_764_000_000_000.0)
     }
 
-    /// A `c1.` fragment for arbitrary raw bytes (not necessarily a charter).
+    /// A fragment of the current tag for arbitrary raw bytes (not necessarily a charter).
     fn fragment_of(bytes: &[u8]) -> String {
-        let packed = deflate_with_dictionary(&dictionary_c1(), bytes).expect("deflates");
-        format!("c1.{}", URL_SAFE_NO_PAD.encode(packed))
+        fragment_with("c2", bytes)
+    }
+
+    /// A fragment of this tag for arbitrary raw bytes.
+    fn fragment_with(tag: &str, bytes: &[u8]) -> String {
+        let d = dictionary(tag).expect("a known tag");
+        let packed = deflate_with_dictionary(&d, bytes).expect("deflates");
+        format!("{tag}.{}", URL_SAFE_NO_PAD.encode(packed))
+    }
+
+    fn c1() -> Vec<u8> {
+        dictionary("c1").expect("c1")
     }
 
     /// FNV-1a, 64 bits: enough to notice any change to a frozen dictionary.
@@ -476,10 +495,42 @@ mod tests {
 
     #[test]
     fn dictionary_c1_is_frozen() {
-        let d = dictionary_c1();
+        let d = c1();
         // If this fails, the c1 dictionary changed and every link sent so far breaks:
         // restore the file and put the new dictionary under a new tag instead.
         assert_eq!((d.len(), fnv1a(&d)), (3750, 1_264_738_757_521_694_217));
+    }
+
+    #[test]
+    fn dictionary_c2_is_frozen() {
+        let d = dictionary("c2").expect("c2");
+        // If this fails, the c2 dictionary changed and every c2 link sent so far
+        // breaks: restore the file and make a new tag instead.
+        assert_eq!((d.len(), fnv1a(&d)), (25936, 10_163_725_063_717_605_880));
+        // It fits deflate's 32 KiB window and ends with the whole of c1.
+        assert!(d.len() < 32 * 1024);
+        assert!(d.ends_with(&c1()));
+    }
+
+    #[test]
+    fn links_made_by_earlier_builds_open_forever() {
+        // Made once, with Python's zlib and each tag's dictionary; never regenerate.
+        let c1_link = "c1.o2KRAKy8qlLzdIsTc4FZRNfAEKmI8AEWaaWgWg3RJ1NCzSDw5O8DayjnApO4DqwJDuSCOkpKiNSOEQahoDq6NAncaIRYhxwqjnmJaAGDFioGtbHA2AYA";
+        let c2_link = "c2.o2KRAKy8qlLzdIvBh9frGhgiFRE-wCKtFLIXGtYnU0LNIPDk7wNrKEP2SkCb4EAuqKOkhEjtGGEQCqqjS5PAjUaIdcih4piXiBYwaKFiUBsLjG0A";
+        for link in [c1_link, c2_link] {
+            let back = decode_fragment(link, &mut ids()).expect("decodes");
+            assert_eq!(back.charter.id, "frozen-sample-01", "{link}");
+            assert_eq!(back.charter.title, "Lecture au primaire");
+            assert_eq!(
+                back.charter.purpose.mission,
+                "Lire ensemble, chaque semaine"
+            );
+            assert_eq!(
+                back.charter.notes(ListId::Goals)[0].text,
+                "Un club de lecture"
+            );
+            assert!(back.warnings.is_empty());
+        }
     }
 
     #[test]
@@ -577,7 +628,7 @@ mod tests {
     #[test]
     fn older_c1_links_with_ids_and_times_still_decode_exactly() {
         let c = sample(Lang::Fr);
-        let old = fragment_of(to_json(&c, Source::Link).expect("json").as_bytes());
+        let old = fragment_with("c1", to_json(&c, Source::Link).expect("json").as_bytes());
         let back = decode_fragment(&old, &mut ids()).expect("decodes");
         assert_eq!(back.charter, c);
         assert!(back.warnings.is_empty());
@@ -633,9 +684,9 @@ mod tests {
     }
 
     #[test]
-    fn fragments_look_like_c1_base64url() {
+    fn fragments_look_like_c2_base64url() {
         let fragment = encode_fragment(&sample(Lang::Fr)).expect("encodes");
-        let payload = fragment.strip_prefix("c1.").expect("tag");
+        let payload = fragment.strip_prefix("c2.").expect("tag");
         assert!(payload.bytes().all(is_payload_byte));
         let with_hash = format!("#{fragment}");
         assert!(decode_fragment(&with_hash, &mut ids()).is_ok());
@@ -646,7 +697,8 @@ mod tests {
         // The same deflate data read without the dictionary must not give the JSON back.
         let c = sample(Lang::Fr);
         let json = to_json(&c, Source::Link).expect("json");
-        let packed = deflate_with_dictionary(&dictionary_c1(), json.as_bytes()).expect("deflates");
+        let packed =
+            deflate_with_dictionary(&current_dictionary(), json.as_bytes()).expect("deflates");
         let without = inflate_with_dictionary(&[], &packed, MAX_INFLATED_BYTES);
         assert_ne!(without.ok(), Some(json.into_bytes()));
     }
@@ -694,8 +746,8 @@ mod tests {
     #[test]
     fn output_just_under_the_cap_still_inflates() {
         let data = vec![b'a'; MAX_INFLATED_BYTES];
-        let packed = deflate_with_dictionary(&dictionary_c1(), &data).expect("deflates");
-        let back = inflate_with_dictionary(&dictionary_c1(), &packed, MAX_INFLATED_BYTES);
+        let packed = deflate_with_dictionary(&current_dictionary(), &data).expect("deflates");
+        let back = inflate_with_dictionary(&current_dictionary(), &packed, MAX_INFLATED_BYTES);
         assert_eq!(back, Ok(data));
     }
 
@@ -866,12 +918,12 @@ mod tests {
                 flips in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..6),
             ) {
                 let json = to_json(&sample(Lang::En), Source::Link).expect("json");
-                let mut packed = deflate_with_dictionary(&dictionary_c1(), json.as_bytes()).expect("deflates");
+                let mut packed = deflate_with_dictionary(&current_dictionary(), json.as_bytes()).expect("deflates");
                 for (at, bit) in flips {
                     let i = at.index(packed.len());
                     if let Some(b) = packed.get_mut(i) { *b ^= 1 << bit; }
                 }
-                let fragment = format!("c1.{}", URL_SAFE_NO_PAD.encode(packed));
+                let fragment = format!("{CURRENT_TAG}.{}", URL_SAFE_NO_PAD.encode(packed));
                 let _ = decode_fragment(&fragment, &mut ids());
             }
 

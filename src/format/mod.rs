@@ -11,7 +11,7 @@ pub use file_name::file_stem;
 pub use link::{decode_fragment, encode_compact, encode_fragment, repair_pasted_link, LinkError};
 pub use markdown::{to_markdown, MarkdownLabels};
 
-/// Reads a stored or pasted document, JSON or compact (`c1.…`), through the
+/// Reads a stored or pasted document, JSON or compact (`c1.…`, `c2.…`), through the
 /// one restore path.
 pub fn restore_any(
     text: &str,

@@ -30,7 +30,7 @@ test('share: a link carries the charter in its fragment and opens as a new draft
   const link = await a.page.locator('#share-link').inputValue();
   const url = new URL(link);
   assert.equal(url.search, '', 'nothing in the query string');
-  assert.match(url.hash, /^#c1\.[A-Za-z0-9_-]+$/);
+  assert.match(url.hash, /^#c2\.[A-Za-z0-9_-]+$/);
   const title = await a.page.locator('.charter-doc h2').innerText();
 
   const b = await freshPage();
@@ -79,7 +79,7 @@ test('share: damaged, future and empty links get a clear message and change noth
   const before = await storedDrafts(a.page);
   const cases = [
     [link.slice(0, Math.floor(link.length * 0.7)), 'abîmé ou incomplet'],
-    [link.replace('#c1.', '#c7.'), 'version plus récente'],
+    [link.replace('#c2.', '#c7.'), 'version plus récente'],
     [link.slice(0, -40) + 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'abîmé ou incomplet'],
   ];
   await a.page.getByRole('link', { name: 'Accueil' }).click();

@@ -57,7 +57,7 @@ fn offer(state: AppState, result: Result<crate::format::Restored, IncomingError>
     }
 }
 
-/// Offers the charter a link fragment carries (`#c1.…`).
+/// Offers the charter a link fragment carries (`#c2.…`).
 pub fn offer_fragment(state: AppState, fragment: &str) {
     offer(
         state,
