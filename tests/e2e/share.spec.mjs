@@ -285,3 +285,27 @@ test('share: a file with an unreadable part opens the rest, names what was left 
   assert.equal(json.charter.meeting_room, 'Local 204', 'a field of a newer version survives');
   assert.deepEqual(problems, []);
 });
+
+test('share: the link shows its length and copies; past 2,000 characters it points to the file instead', async () => {
+  const { context, page, problems } = await freshPage('#/canvas');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
+  await page.locator('#charter-title').fill('CoP de lecture');
+  await page.getByRole('link', { name: 'Charte' }).click();
+  const link = await page.locator('#share-link').inputValue();
+  await page.getByText(`Lien de partage (${link.length} caractères)`).waitFor();
+  assert.equal(await page.getByText('Teams et Outlook risquent de le couper').count(), 0);
+  await page.getByRole('button', { name: 'Copier le lien' }).click();
+  await page.getByRole('status').getByText('Lien copié').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+
+  // Text that deflate cannot shrink much: 400 unrelated short words.
+  const words = Array.from({ length: 400 }, (_, i) => ((i + 1) * 2654435761 % 4294967296).toString(36)).join(' ');
+  await page.getByRole('link', { name: 'Canevas' }).click();
+  await part(page, 'vision').locator('textarea').fill(words);
+  await page.getByRole('link', { name: 'Charte' }).click();
+  const long = await page.locator('#share-link').inputValue();
+  assert.ok(long.length > 2000, `${long.length}`);
+  await page.getByText(`Lien de partage (${long.length} caractères)`).waitFor();
+  await page.getByText('Teams et Outlook risquent de le couper. Envoyez plutôt le fichier.').waitFor();
+  assert.deepEqual(problems, []);
+});
