@@ -2,8 +2,9 @@
 """Writes src/format/dictionary-c2.txt, the preset dictionary of `c2` links.
 
 Run once, when the tag was made; kept to show how the bytes were chosen and
-to start from for a later tag. The file it wrote is FROZEN: never run this
-again over it (the app's texts change; the dictionary must not).
+to start from for a later tag. The file it wrote is FROZEN, so the script
+refuses to run while it exists (the app's texts change; the dictionary must
+not).
 
 What goes in, farthest first (deflate reaches near bytes more cheaply, and
 French is what most charters are written in):
@@ -91,6 +92,9 @@ def section(title, texts):
 
 
 def main():
+    if OUT.exists():
+        raise SystemExit(f"{OUT.relative_to(ROOT)} exists and is frozen: every c2 link sent "
+                         "depends on it. Write a new tag's dictionary to a new file instead.")
     q_fr, q_en = question_texts()
     lines = [HEADER]
     lines += section("English: the four questions", q_en)

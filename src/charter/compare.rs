@@ -1,7 +1,7 @@
 //! Two versions of one charter side by side: what each part says, which parts
 //! differ, and a merge that takes each part from the version the user chose.
 
-use super::model::Charter;
+use super::model::{Charter, ChoiceField};
 use super::questions::{choice_options, columns, flag_options, questions, Opt, Part, PartKind};
 use super::text::Lang;
 
@@ -116,21 +116,52 @@ pub fn can_keep_both(part: &Part) -> bool {
     )
 }
 
-/// `mine` with the title and each listed part taken as chosen; parts not
-/// listed stay as in `mine`. Ids that would repeat get fresh ones.
+/// Whether the community kinds (CoP or networked CoP) differ.
+pub fn kinds_differ(mine: &Charter, theirs: &Charter) -> bool {
+    mine.kind != theirs.kind
+}
+
+/// What the user chose for each thing that differs; anything not chosen
+/// stays as in the draft.
+#[derive(Clone, Debug, Default)]
+pub struct Choices<'a> {
+    /// The title.
+    pub title: Keep,
+    /// The kind of community.
+    pub kind: Keep,
+    /// Each part, with its choice.
+    pub parts: Vec<(&'a Part, Keep)>,
+}
+
+impl Choices<'_> {
+    /// Whether merging would put something received in place of something
+    /// of the draft (keeping both only adds).
+    pub fn replaces_any(&self) -> bool {
+        self.title == Keep::Theirs
+            || self.kind == Keep::Theirs
+            || self.parts.iter().any(|(_, k)| *k == Keep::Theirs)
+    }
+}
+
+/// `mine` with the title, the kind and each listed part taken as chosen.
+/// Whatever `mine` holds beyond that (its id, its times, fields of a newer
+/// version) stays. Notes and rows that would repeat an id get fresh ones;
+/// those of `mine` keep theirs.
 pub fn merge(
     mine: &Charter,
     theirs: &Charter,
-    title: Keep,
-    parts: &[(&Part, Keep)],
+    choices: &Choices,
     now: f64,
     fresh_id: &mut dyn FnMut() -> String,
 ) -> Charter {
     let mut out = mine.clone();
-    if title == Keep::Theirs {
+    if choices.title == Keep::Theirs {
         out.set_title(theirs.title.clone(), now);
     }
-    for (part, keep) in parts {
+    if choices.kind == Keep::Theirs {
+        out.set_choice(ChoiceField::Kind, theirs.choice(ChoiceField::Kind), now);
+    }
+    for (part, keep) in &choices.parts {
         match keep {
             Keep::Mine => {}
             Keep::Theirs => out.take_part(theirs, part.kind, false, now),
@@ -156,6 +187,14 @@ mod tests {
 
     fn part(id: &str) -> &'static Part {
         find_part(id).map(|(_, p)| p).expect("a part with this id")
+    }
+
+    /// Choices that keep the title and kind of the draft.
+    fn parts(chosen: &[(&str, Keep)]) -> Choices<'static> {
+        Choices {
+            parts: chosen.iter().map(|&(id, k)| (part(id), k)).collect(),
+            ..Choices::default()
+        }
     }
 
     /// Gives every note and row a new id, as a share link does when it is opened.
@@ -187,7 +226,7 @@ mod tests {
         );
         let mut v = serde_json::to_value(&theirs).expect("a charter serialises");
         let mut n = 0;
-        for part in ["carriers", "purpose", "joining", "distinction"] {
+        for part in crate::charter::QUESTION_FIELDS {
             renumber_notes(&mut v[part], &mut n);
         }
         let theirs: Charter = serde_json::from_value(v).expect("and reads back");
@@ -234,8 +273,7 @@ mod tests {
         let merged = merge(
             &mine,
             &theirs,
-            Keep::Mine,
-            &[(part("mission"), Keep::Theirs), (part("goals"), Keep::Mine)],
+            &parts(&[("mission", Keep::Theirs), ("goals", Keep::Mine)]),
             5.0,
             &mut ids(),
         );
@@ -251,8 +289,7 @@ mod tests {
         let merged = merge(
             &mine,
             &theirs,
-            Keep::Mine,
-            &[(part("goals"), Keep::Both), (part("mission"), Keep::Both)],
+            &parts(&[("goals", Keep::Both), ("mission", Keep::Both)]),
             5.0,
             &mut ids(),
         );
@@ -285,8 +322,7 @@ mod tests {
         let both = merge(
             &mine,
             &theirs,
-            Keep::Mine,
-            &[(part("agreements"), Keep::Both)],
+            &parts(&[("agreements", Keep::Both)]),
             3.0,
             &mut ids(),
         );
@@ -298,11 +334,7 @@ mod tests {
         let cleared = merge(
             &mine,
             &empty,
-            Keep::Mine,
-            &[
-                (part("agreements"), Keep::Theirs),
-                (part("problems"), Keep::Theirs),
-            ],
+            &parts(&[("agreements", Keep::Theirs), ("problems", Keep::Theirs)]),
             3.0,
             &mut ids(),
         );
@@ -313,22 +345,55 @@ mod tests {
     }
 
     #[test]
-    fn merging_a_file_of_the_same_draft_never_repeats_an_id() {
+    fn keeping_both_never_repeats_an_id_and_mine_keep_theirs() {
+        // A file of the same draft, edited elsewhere: the same note ids, one
+        // of them now holding other text.
         let mine = example(Lang::Fr, "abc".into(), 1.0);
         let mut theirs = mine.clone();
-        theirs.add_note(ListId::Themes, "t-new".into(), "Nouveau thème".into(), 2.0);
-        theirs.set_text(TextField::Vision, "Autre vision".into(), 2.0);
-        let parts: Vec<(&Part, Keep)> = differing_parts(&mine, &theirs)
-            .into_iter()
-            .map(|p| (p, Keep::Theirs))
-            .collect();
-        let mut merged = merge(&mine, &theirs, Keep::Theirs, &parts, 3.0, &mut ids());
+        let first = mine.notes(ListId::Themes)[0].id.clone();
+        theirs.edit_note(&first, "Un thème réécrit ailleurs".into(), 2.0);
+        let merged = merge(
+            &mine,
+            &theirs,
+            &parts(&[("themes", Keep::Both)]),
+            3.0,
+            &mut ids(),
+        );
+        let themes = merged.notes(ListId::Themes);
+        assert_eq!(themes.len(), mine.notes(ListId::Themes).len() + 1);
+        assert_eq!(
+            themes[0],
+            mine.notes(ListId::Themes)[0],
+            "mine keeps its id and text"
+        );
+        let added = themes.last().expect("the rewritten theme is added");
+        assert_eq!(added.text, "Un thème réécrit ailleurs");
+        assert_eq!(added.id, "merged-1", "a fresh id, not the one mine uses");
         let all = merged.item_ids();
-        let mut unique = all.clone();
-        unique.sort();
-        unique.dedup();
+        let unique: std::collections::HashSet<&String> = all.iter().collect();
         assert_eq!(all.len(), unique.len());
-        merged.touch(theirs.updated_at);
-        assert!(differing_parts(&merged, &theirs).is_empty());
+    }
+
+    #[test]
+    fn the_kind_of_community_is_compared_and_merged() {
+        let mine = example(Lang::Fr, "abc".into(), 1.0);
+        let mut theirs = mine.clone();
+        let other = if mine.choice(ChoiceField::Kind) == Some("cop") {
+            "networked_cop"
+        } else {
+            "cop"
+        };
+        theirs.set_choice(ChoiceField::Kind, Some(other), 2.0);
+        assert!(kinds_differ(&mine, &theirs));
+        assert!(differing_parts(&mine, &theirs).is_empty());
+        let kept = merge(&mine, &theirs, &Choices::default(), 3.0, &mut ids());
+        assert_eq!(kept.kind, mine.kind);
+        let choices = Choices {
+            kind: Keep::Theirs,
+            ..Choices::default()
+        };
+        assert!(choices.replaces_any());
+        let taken = merge(&mine, &theirs, &choices, 3.0, &mut ids());
+        assert_eq!(taken.choice(ChoiceField::Kind), Some(other));
     }
 }

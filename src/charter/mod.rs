@@ -11,7 +11,9 @@ pub mod readiness;
 pub mod text;
 
 /// The example charter builder, callable as `charter::example(lang, id, now)`.
-pub use compare::{can_keep_both, differing_parts, merge, shown, titles_differ, Keep, Shown};
+pub use compare::{
+    can_keep_both, differing_parts, kinds_differ, merge, shown, titles_differ, Choices, Keep, Shown,
+};
 pub use example::example;
 pub use model::*;
 pub use questions::*;

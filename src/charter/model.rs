@@ -203,6 +203,9 @@ where
         .collect())
 }
 
+/// The fields of a charter's JSON that hold the four questions, in order.
+pub const QUESTION_FIELDS: [&str; 4] = ["carriers", "purpose", "joining", "distinction"];
+
 /// Fields of a newer format that this build keeps without reading.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 

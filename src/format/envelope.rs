@@ -1,5 +1,5 @@
 //! The envelope `{type, version, source, charter}` and the single restore path.
-use crate::charter::Charter;
+use crate::charter::{Charter, QUESTION_FIELDS};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -111,7 +111,7 @@ pub fn restore(text: &str, fresh_id: &mut dyn FnMut() -> String) -> Result<Resto
     let mut warnings = Vec::new();
     let mut charter = match serde_json::from_value::<Charter>(Value::Object(fields.clone())) {
         Ok(c) => c,
-        Err(_) => tolerant(fields, &mut warnings),
+        Err(_) => tolerant(fields, &mut warnings)?,
     };
     if charter.id.trim().is_empty() {
         charter.id = fresh_id();
@@ -124,13 +124,13 @@ pub fn restore(text: &str, fresh_id: &mut dyn FnMut() -> String) -> Result<Resto
     Ok(Restored { charter, warnings })
 }
 
-/// The top-level fields of `charter` that hold a question's parts.
-const QUESTIONS: [&str; 4] = ["carriers", "purpose", "joining", "distinction"];
-
 /// Keeps every part that reads on its own and drops the others, each with a
 /// warning. A question is kept field by field, so that one malformed note
 /// costs only the list it is in.
-fn tolerant(fields: &Map<String, Value>, warnings: &mut Vec<RestoreWarning>) -> Charter {
+fn tolerant(
+    fields: &Map<String, Value>,
+    warnings: &mut Vec<RestoreWarning>,
+) -> Result<Charter, RestoreError> {
     let reads = |kept: &Map<String, Value>| {
         serde_json::from_value::<Charter>(Value::Object(kept.clone())).ok()
     };
@@ -145,7 +145,7 @@ fn tolerant(fields: &Map<String, Value>, warnings: &mut Vec<RestoreWarning>) -> 
             warnings.push(RestoreWarning::DroppedPart(key.clone()));
             continue;
         };
-        if !QUESTIONS.contains(&key.as_str()) {
+        if !QUESTION_FIELDS.contains(&key.as_str()) {
             warnings.push(RestoreWarning::DroppedPart(key.clone()));
             continue;
         }
@@ -160,9 +160,9 @@ fn tolerant(fields: &Map<String, Value>, warnings: &mut Vec<RestoreWarning>) -> 
         }
         kept.insert(key.clone(), Value::Object(question));
     }
-    // Every field kept read on its own, so together they read too; the
-    // default is only there so that no input can make this panic.
-    reads(&kept).unwrap_or_default()
+    // Every field kept reads on its own, so together they read too. Were
+    // that ever not so, refusing beats opening a charter emptied in silence.
+    reads(&kept).ok_or(RestoreError::NotACharter)
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ use miniz_oxide::DataFormat;
 use serde_json::{Map, Value};
 
 use super::{restore, to_json, RestoreError, RestoreWarning, Restored, Source};
-use crate::charter::{Charter, ListId, RecordList};
+use crate::charter::{Charter, ListId, RecordList, QUESTION_FIELDS};
 
 /// The tag this build writes.
 pub const CURRENT_TAG: &str = "c2";
@@ -154,12 +154,10 @@ pub fn fragment_len_without_dictionary(c: &Charter) -> usize {
 /// The two time keys of a note.
 const NOTE_TIMES: [&str; 2] = ["created_at", "updated_at"];
 
-/// The charter's four question parts, whose arrays hold its notes and rows.
-const QUESTION_PARTS: [&str; 4] = ["carriers", "purpose", "joining", "distinction"];
-
 /// Calls `f` on each note (`true`) and row (`false`) object of a charter's JSON.
 fn for_each_item(charter: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>, bool)) {
-    for part in QUESTION_PARTS {
+    // The questions' arrays hold every note and row.
+    for part in QUESTION_FIELDS {
         let Some(Value::Object(fields)) = charter.get_mut(part) else {
             continue;
         };

@@ -42,6 +42,13 @@ impl Route {
             Route::Charter => "#/charter".to_string(),
         }
     }
+
+    /// Shows this route, as following a link to it would.
+    pub fn go(self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&self.href());
+        }
+    }
 }
 
 #[cfg(test)]

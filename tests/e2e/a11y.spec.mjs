@@ -15,9 +15,9 @@ async function violations(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-for (const [lang, locale, exampleButton] of [
-  ['French', 'fr-CA', 'Ouvrir l\'exemple'],
-  ['English', 'en-CA', 'Open the example'],
+for (const [lang, locale, exampleButton, compareButton, ignoreButton] of [
+  ['French', 'fr-CA', 'Ouvrir l\'exemple', 'Comparer avec mon brouillon', 'Ignorer'],
+  ['English', 'en-CA', 'Open the example', 'Compare with my draft', 'Ignore'],
 ]) {
   test(`axe finds no violation on any screen, in ${lang}`, async () => {
     const { page, problems } = await freshPage('', { locale });
@@ -38,10 +38,10 @@ for (const [lang, locale, exampleButton] of [
     await page.goto(`${app.server.url}#/canvas`);
     await part(page, 'mission').locator('textarea').fill('M');
     await page.goto(link);
-    await page.getByTestId('incoming').getByRole('button').nth(1).click();
+    await page.getByTestId('incoming').getByRole('button', { name: compareButton }).click();
     await page.getByTestId('compare').locator('[data-part="mission"]').waitFor();
     found.compare = await violations(page);
-    await page.getByTestId('incoming').getByRole('button').nth(3).click();
+    await page.getByTestId('incoming').getByRole('button', { name: ignoreButton }).click();
     await page.goto(`${app.server.url}#/`);
     await page.locator('.start').waitFor();
     found.start = await violations(page);

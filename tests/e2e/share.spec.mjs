@@ -236,7 +236,17 @@ test('share: a charter edited elsewhere is compared part by part and merged as c
   assert.ok((await mission.innerText()).includes('Mission revue par B'));
   await mission.getByLabel('Prendre la version reçue').check();
   await compare.locator('[data-part="goals"]').getByLabel('Garder les deux').check();
+  // Switching the language keeps the comparison and the choices made.
+  await a.page.getByRole('button', { name: 'Switch to English' }).click();
+  await mission.locator('legend').getByText('Mission').waitFor();
+  await compare.getByText('What differs').waitFor();
+  assert.ok(await mission.getByLabel('Take the one received').isChecked());
+  assert.ok(await compare.locator('[data-part="goals"]').getByLabel('Keep both').isChecked());
+  await a.page.getByRole('button', { name: 'Passer en français' }).click();
+  // Taking a received part replaces one of mine: the merge asks first.
   await compare.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
+  assert.deepEqual(await storedDrafts(a.page), before, 'nothing merged before the confirmation');
+  await compare.getByRole('button', { name: 'Confirmer : les parties choisies remplaceront les vôtres' }).click();
 
   await part(a.page, 'mission').waitFor();
   assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission revue par B');

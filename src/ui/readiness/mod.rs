@@ -28,9 +28,7 @@ pub fn ReadinessPanel(#[prop(optional)] only: Option<&'static Question>) -> impl
             .and_then(|d| d.get_element_by_id(&part_dom_id(part)))
             .is_some();
         if !on_screen {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().set_hash(&Route::Canvas.href());
-            }
+            Route::Canvas.go();
             state.route.set(Route::Canvas);
         }
         let target = part_dom_id(part);

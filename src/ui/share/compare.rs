@@ -1,14 +1,17 @@
 //! Comparing a charter that arrived with the draft of the same charter saved
 //! here, part by part, and merging the two as the user chooses. Nothing is
-//! written until the user asks for the merge.
+//! written until the user asks for the merge, and a merge that puts received
+//! content in place of the draft's asks for a confirmation first.
 use crate::charter::{
-    can_keep_both, differing_parts, merge, shown, titles_differ, Charter, Keep, Part,
+    can_keep_both, choice_options, differing_parts, kinds_differ, merge, shown, titles_differ,
+    Charter, ChoiceField, Choices, Keep, Part,
 };
 use crate::i18n::*;
 use crate::storage;
 use crate::ui::charter_view::{part_body, written_by};
-use crate::ui::drafts::open_charter;
+use crate::ui::drafts::{open_charter, SaveStatus};
 use crate::ui::platform::{fresh_id, now, shown_title};
+use crate::ui::route::Route;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -30,7 +33,7 @@ pub fn saved_draft(state: AppState, id: &str) -> Option<Charter> {
 #[component]
 fn KeepChoice(name: String, keep: RwSignal<Keep>, both: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let radio = move |value: Keep, label: String| {
+    let radio = move |value: Keep, label: AnyView| {
         view! {
             <label class="compare-keep">
                 <input type="radio" name=name.clone() prop:checked=move || keep.get() == value
@@ -41,99 +44,178 @@ fn KeepChoice(name: String, keep: RwSignal<Keep>, both: bool) -> impl IntoView {
     };
     view! {
         <div class="compare-keeps">
-            {radio(Keep::Mine, t_string!(i18n, compare_keep_mine).to_string())}
-            {radio(Keep::Theirs, t_string!(i18n, compare_keep_theirs).to_string())}
-            {both.then(|| radio(Keep::Both, t_string!(i18n, compare_keep_both).to_string()))}
+            {radio(Keep::Mine, view! { {t!(i18n, compare_keep_mine)} }.into_any())}
+            {radio(Keep::Theirs, view! { {t!(i18n, compare_keep_theirs)} }.into_any())}
+            {both.then(|| radio(Keep::Both, view! { {t!(i18n, compare_keep_both)} }.into_any()))}
         </div>
     }
 }
 
-/// Both versions of every part that differs, a choice for each, and the merge.
+/// One thing that differs: both versions side by side, and the choice.
+#[component]
+fn CompareRow(
+    /// `data-part` of the row: a part id, `title` or `kind`.
+    id: &'static str,
+    /// What the row is called.
+    label: Signal<String>,
+    /// The draft's version.
+    mine: AnyView,
+    /// The received version.
+    theirs: AnyView,
+    keep: RwSignal<Keep>,
+    both: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="compare-part" data-part=id>
+            <legend>{label}</legend>
+            <div class="compare-sides">
+                <div><p class="compare-side">{t!(i18n, compare_mine)}</p>{mine}</div>
+                <div><p class="compare-side">{t!(i18n, compare_theirs)}</p>{theirs}</div>
+            </div>
+            <KeepChoice name=format!("keep-{id}") keep=keep both=both />
+        </fieldset>
+    }
+}
+
+/// Why a merge did not happen.
+#[derive(Clone, Copy, PartialEq)]
+enum Blocked {
+    /// Another tab saved this draft since this one read it.
+    Conflict,
+    /// The draft is no longer here.
+    Gone,
+}
+
+/// Both versions of everything that differs, a choice for each, and the merge.
 #[component]
 pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let lang = state.lang;
     let title = titles_differ(&mine, &theirs).then(|| RwSignal::new(Keep::Mine));
+    let kind = kinds_differ(&mine, &theirs).then(|| RwSignal::new(Keep::Mine));
     let parts: Vec<(&'static Part, RwSignal<Keep>)> = differing_parts(&mine, &theirs)
         .into_iter()
         .map(|p| (p, RwSignal::new(Keep::Mine)))
         .collect();
-    let same = title.is_none() && parts.is_empty();
-    let chosen = parts.clone();
-    let theirs_for_merge = theirs.clone();
+    let same = title.is_none() && kind.is_none() && parts.is_empty();
+    let mine = StoredValue::new(mine);
+    let theirs = StoredValue::new(theirs);
+    let chosen = StoredValue::new(parts.clone());
+    let choices = move || Choices {
+        title: title.map(|k| k.get()).unwrap_or_default(),
+        kind: kind.map(|k| k.get()).unwrap_or_default(),
+        parts: chosen.with_value(|c| c.iter().map(|(p, k)| (*p, k.get())).collect()),
+    };
+    // Asked once when the merge replaces something of the draft; any new
+    // choice asks again.
+    let confirm = RwSignal::new(false);
+    Effect::new(move |_| {
+        choices();
+        confirm.set(false);
+    });
+    let blocked = RwSignal::new(None::<Blocked>);
     let apply = move |_| {
+        let choices = untrack(choices);
+        if choices.replaces_any() && !confirm.get_untracked() {
+            confirm.set(true);
+            return;
+        }
+        let on_board = theirs.with_value(|t| state.charter.with_untracked(|c| c.id == t.id));
+        if on_board && state.save.get_untracked() == SaveStatus::Conflict {
+            blocked.set(Some(Blocked::Conflict));
+            return;
+        }
         // The draft may have changed since the comparison opened: merge into
-        // what is saved now, part by part as chosen.
-        let Some(current) = saved_draft(state, &theirs_for_merge.id) else {
+        // what it is now, part by part as chosen.
+        let Some(current) = theirs.with_value(|t| saved_draft(state, &t.id)) else {
+            blocked.set(Some(Blocked::Gone));
             return;
         };
-        let picks: Vec<(&Part, Keep)> = chosen
-            .iter()
-            .map(|(p, k)| (*p, k.get_untracked()))
-            .collect();
-        let title = title.map(|k| k.get_untracked()).unwrap_or_default();
-        let merged = merge(
-            &current,
-            &theirs_for_merge,
-            title,
-            &picks,
-            now(),
-            &mut fresh_id,
-        );
+        let merged = theirs.with_value(|t| merge(&current, t, &choices, now(), &mut fresh_id));
         if open_charter(state, merged, true) {
             state.incoming.set(None);
-            if let Some(w) = web_sys::window() {
-                let _ = w
-                    .location()
-                    .set_hash(&crate::ui::route::Route::Canvas.href());
-            }
+            Route::Canvas.go();
         }
     };
-    let side = move |c: &Charter, part: &'static Part| {
-        let body = shown(part, c, lang.get_untracked(), &|a| written_by(i18n, a));
-        part_body(i18n, body)
+    // What a side says, in the language the app is shown in.
+    let side = move |c: StoredValue<Charter>, part: &'static Part| {
+        (move || {
+            let lang = lang.get();
+            c.with_value(|c| part_body(i18n, shown(part, c, lang, &|a| written_by(i18n, a))))
+        })
+        .into_any()
+    };
+    let title_of = move |c: StoredValue<Charter>| {
+        (move || {
+            view! { <p>{c.with_value(|c| shown_title(&c.title, t_string!(i18n, untitled)))}</p> }
+        })
+        .into_any()
+    };
+    let kind_of = move |c: StoredValue<Charter>| {
+        (move || {
+            let key = c.with_value(|c| c.choice(ChoiceField::Kind));
+            let label = choice_options(ChoiceField::Kind)
+                .iter()
+                .find(|o| Some(o.key) == key)
+                .map(|o| o.label.get(lang.get()))
+                .unwrap_or_default();
+            view! { <p>{label}</p> }
+        })
+        .into_any()
     };
     let title_row = title.map(|keep| {
-        let mine_title = shown_title(&mine.title, t_string!(i18n, untitled));
-        let theirs_title = shown_title(&theirs.title, t_string!(i18n, untitled));
-        view! {
-            <fieldset class="compare-part" data-part="title">
-                <legend>{t!(i18n, header_title_label)}</legend>
-                <div class="compare-sides">
-                    <div><h4>{t!(i18n, compare_mine)}</h4><p>{mine_title}</p></div>
-                    <div><h4>{t!(i18n, compare_theirs)}</h4><p>{theirs_title}</p></div>
-                </div>
-                <KeepChoice name="keep-title".to_string() keep=keep both=false />
-            </fieldset>
-        }
+        let label = Signal::derive(move || t_string!(i18n, header_title_label).to_string());
+        view! { <CompareRow id="title" label=label mine=title_of(mine) theirs=title_of(theirs) keep=keep both=false /> }
+    });
+    let kind_row = kind.map(|keep| {
+        let label = Signal::derive(move || t_string!(i18n, charter_kind).to_string());
+        view! { <CompareRow id="kind" label=label mine=kind_of(mine) theirs=kind_of(theirs) keep=keep both=false /> }
     });
     let rows = parts
-        .iter()
-        .map(|&(part, keep)| {
+        .into_iter()
+        .map(|(part, keep)| {
+            let label = Signal::derive(move || part.label.get(lang.get()).to_string());
             view! {
-                <fieldset class="compare-part" data-part=part.id>
-                    <legend>{part.label.get(lang.get_untracked())}</legend>
-                    <div class="compare-sides">
-                        <div><h4>{t!(i18n, compare_mine)}</h4>{side(&mine, part)}</div>
-                        <div><h4>{t!(i18n, compare_theirs)}</h4>{side(&theirs, part)}</div>
-                    </div>
-                    <KeepChoice name=format!("keep-{}", part.id) keep=keep both=can_keep_both(part) />
-                </fieldset>
+                <CompareRow id=part.id label=label mine=side(mine, part) theirs=side(theirs, part)
+                    keep=keep both=can_keep_both(part) />
             }
         })
         .collect_view();
+    // The comparison takes the focus when it opens, so that keyboard and
+    // screen-reader users land on it.
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     view! {
-        <section class="compare" aria-labelledby="compare-title" data-testid="compare">
-            <h3 id="compare-title">{t!(i18n, compare_title)}</h3>
+        <section class="compare" id="compare" aria-labelledby="compare-title" data-testid="compare">
+            <h3 id="compare-title" tabindex="-1" node_ref=heading>{t!(i18n, compare_title)}</h3>
             {if same {
                 view! { <p>{t!(i18n, compare_same)}</p> }.into_any()
             } else {
                 view! {
                     <p>{t!(i18n, compare_help)}</p>
                     {title_row}
+                    {kind_row}
                     {rows}
-                    <button type="button" class="start-primary" on:click=apply>{t!(i18n, compare_apply)}</button>
+                    <button type="button" class="start-primary" on:click=apply>
+                        {move || if confirm.get() {
+                            t_string!(i18n, compare_apply_confirm)
+                        } else {
+                            t_string!(i18n, compare_apply)
+                        }}
+                    </button>
+                    <p role="alert">
+                        {move || match blocked.get() {
+                            Some(Blocked::Conflict) => t_string!(i18n, compare_conflict),
+                            Some(Blocked::Gone) => t_string!(i18n, compare_gone),
+                            None => "",
+                        }}
+                    </p>
                 }
                 .into_any()
             }}

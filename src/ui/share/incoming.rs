@@ -161,8 +161,13 @@ fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &IncomingError) -> Stri
     s.to_string()
 }
 
-/// The parts restore had to leave out, named as the canvas names them.
-fn dropped_labels(warnings: &[RestoreWarning], lang: Lang) -> Vec<String> {
+/// The parts restore had to leave out, named as the app names them; a field
+/// the app does not show by a name is given by its key.
+fn dropped_labels(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    warnings: &[RestoreWarning],
+    lang: Lang,
+) -> Vec<String> {
     warnings
         .iter()
         .filter_map(|w| match w {
@@ -171,10 +176,14 @@ fn dropped_labels(warnings: &[RestoreWarning], lang: Lang) -> Vec<String> {
         })
         .map(|field| {
             let slug = field.replace('_', "-");
-            find_part(&slug)
-                .map(|(_, p)| p.label.get(lang).to_string())
-                .or_else(|| find_question(&slug).map(|q| q.title.get(lang).to_string()))
-                .unwrap_or_else(|| format!("« {field} »"))
+            match field.as_str() {
+                "title" => t_string!(i18n, header_title_label).to_string(),
+                "kind" => t_string!(i18n, charter_kind).to_string(),
+                _ => find_part(&slug)
+                    .map(|(_, p)| p.label.get(lang).to_string())
+                    .or_else(|| find_question(&slug).map(|q| q.title.get(lang).to_string()))
+                    .unwrap_or_else(|| format!("\"{field}\"")),
+            }
         })
         .collect()
 }
@@ -206,16 +215,15 @@ pub fn IncomingPreview() -> impl IntoView {
         compared.set(None);
     });
     let compare = move |_| {
+        if compared.with_untracked(Option::is_some) {
+            compared.set(None);
+            return;
+        }
         let id = state
             .incoming
             .with_untracked(|i| i.as_ref().map(|i| i.charter.id.clone()));
         if let Some(id) = id {
             compared.set(Some(saved_draft(state, &id)));
-        }
-    };
-    let go_canvas = move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(&Route::Canvas.href());
         }
     };
     let save_new = move |_| {
@@ -225,7 +233,7 @@ pub fn IncomingPreview() -> impl IntoView {
             }
             if open_charter(state, inc.charter, true) {
                 state.incoming.set(None);
-                go_canvas();
+                Route::Canvas.go();
             }
         }
     };
@@ -238,7 +246,7 @@ pub fn IncomingPreview() -> impl IntoView {
             if open_charter(state, inc.charter, true) {
                 state.incoming.set(None);
                 confirm_replace.set(false);
-                go_canvas();
+                Route::Canvas.go();
             }
         }
     };
@@ -246,13 +254,13 @@ pub fn IncomingPreview() -> impl IntoView {
         state.incoming.set(None);
         confirm_replace.set(false);
     };
+    // Only a new charter rebuilds the preview: switching the language
+    // changes its words but keeps a comparison and its choices as they are.
     let summary = move || {
         state.incoming.with(|inc| {
             inc.as_ref().map(|inc| {
                 let (filled, total) = total_fill(&inc.charter);
-                let title = shown_title(&inc.charter.title, t_string!(i18n, untitled));
-                let dropped = dropped_labels(&inc.warnings, state.lang.get());
-                (title, filled, total, dropped, inc.exists)
+                (inc.charter.title.clone(), filled, total, inc.exists)
             })
         })
     };
@@ -264,20 +272,26 @@ pub fn IncomingPreview() -> impl IntoView {
                 <button type="button" on:click=move |_| state.incoming_error.set(None)>{t!(i18n, dismiss)}</button>
             </div>
         })}
-        {move || summary().map(|(title, filled, total, dropped, exists)| view! {
+        {move || summary().map(|(title, filled, total, exists)| view! {
             <section class="share-banner share-incoming" role="region" aria-labelledby="incoming-title" data-testid="incoming">
                 <h2 id="incoming-title" tabindex="-1" node_ref=heading>{t!(i18n, incoming_title)}</h2>
                 <p>
-                    <strong>{title}</strong> " · "
-                    {t_string!(i18n, fill_label, filled = filled, total = total).to_string()}
+                    <strong>{move || shown_title(&title, t_string!(i18n, untitled))}</strong> " · "
+                    {move || t_string!(i18n, fill_label, filled = filled, total = total).to_string()}
                 </p>
-                {(!dropped.is_empty()).then(|| view! {
-                    <p>{t_string!(i18n, incoming_dropped, parts = dropped.join(", ")).to_string()}</p>
-                })}
+                {move || {
+                    let dropped = state.incoming.with(|inc| {
+                        inc.as_ref().map(|inc| dropped_labels(i18n, &inc.warnings, state.lang.get()))
+                    })?;
+                    (!dropped.is_empty()).then(|| view! {
+                        <p>{t_string!(i18n, incoming_dropped, parts = dropped.join(", ")).to_string()}</p>
+                    })
+                }}
                 {exists.then(|| view! { <p>{t!(i18n, incoming_exists)}</p> })}
                 <button type="button" class="start-primary" on:click=save_new>{t!(i18n, incoming_save_new)}</button>
                 {exists.then(|| view! {
-                    <button type="button" on:click=compare aria-expanded=move || compared.with(Option::is_some).to_string()>
+                    <button type="button" on:click=compare aria-controls="compare"
+                        aria-expanded=move || compared.with(Option::is_some).to_string()>
                         {t!(i18n, incoming_compare)}
                     </button>
                 })}

@@ -9,12 +9,6 @@ use crate::ui::share::OpenPasted;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-fn go(route: Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.href());
-    }
-}
-
 /// Welcome, new charter, guided path, example.
 #[component]
 pub fn StartScreen() -> impl IntoView {
@@ -26,7 +20,7 @@ pub fn StartScreen() -> impl IntoView {
             Charter::new(fresh_id(), state.lang.get_untracked(), now()),
             false,
         ) {
-            go(Route::Guide(1));
+            Route::Guide(1).go();
         }
     };
     let open_example = move |_| {
@@ -35,7 +29,7 @@ pub fn StartScreen() -> impl IntoView {
             example(state.lang.get_untracked(), fresh_id(), now()),
             true,
         ) {
-            go(Route::Canvas);
+            Route::Canvas.go();
         }
     };
     view! {
@@ -47,7 +41,7 @@ pub fn StartScreen() -> impl IntoView {
                 <a href=Route::Guide(1).href()>{t!(i18n, start_guide)}</a>
                 <button type="button" on:click=open_example>{t!(i18n, start_example)}</button>
             </div>
-            <Library on_open=Callback::new(|_| go(Route::Canvas)) />
+            <Library on_open=Callback::new(|_| Route::Canvas.go()) />
             <OpenPasted />
             <EmbedSnippet />
         </section>
