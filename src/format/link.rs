@@ -37,6 +37,7 @@ use miniz_oxide::inflate::TINFLStatus;
 use miniz_oxide::DataFormat;
 
 use serde_json::{Map, Value};
+use std::sync::OnceLock;
 
 use super::{restore, to_json, RestoreError, RestoreWarning, Restored, Source};
 use crate::charter::{Charter, ListId, RecordList, QUESTION_FIELDS};
@@ -69,16 +70,20 @@ pub enum LinkError {
 }
 
 /// The dictionary bytes of a tag this build reads, built from its data file.
-fn dictionary(tag: &str) -> Option<Vec<u8>> {
-    match tag {
-        "c1" => Some(dictionary_from_source(DICTIONARY_C1)),
-        "c2" => Some(dictionary_from_source(DICTIONARY_C2)),
-        _ => None,
-    }
+/// Each is built once, on first use: drafts are read by the hundred.
+fn dictionary(tag: &str) -> Option<&'static [u8]> {
+    static C1: OnceLock<Vec<u8>> = OnceLock::new();
+    static C2: OnceLock<Vec<u8>> = OnceLock::new();
+    let (cell, source) = match tag {
+        "c1" => (&C1, DICTIONARY_C1),
+        "c2" => (&C2, DICTIONARY_C2),
+        _ => return None,
+    };
+    Some(cell.get_or_init(|| dictionary_from_source(source)))
 }
 
 /// The dictionary of the tag this build writes.
-fn current_dictionary() -> Vec<u8> {
+fn current_dictionary() -> &'static [u8] {
     dictionary(CURRENT_TAG).unwrap_or_default()
 }
 
@@ -102,7 +107,7 @@ pub fn encode_fragment(c: &Charter) -> Result<String, LinkError> {
 /// this way: a fifth of the JSON's size, read back by [`decode_fragment`]).
 pub fn encode_compact(c: &Charter, source: Source) -> Result<String, LinkError> {
     let json = compact_json(c, source)?;
-    let packed = deflate_with_dictionary(&current_dictionary(), json.as_bytes())?;
+    let packed = deflate_with_dictionary(current_dictionary(), json.as_bytes())?;
     let fragment = format!("{CURRENT_TAG}.{}", URL_SAFE_NO_PAD.encode(packed));
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(LinkError::TooLong);
@@ -228,7 +233,7 @@ pub fn decode_fragment(
     let packed = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| LinkError::Corrupted)?;
-    let json = inflate_with_dictionary(&dictionary, &packed, MAX_INFLATED_BYTES)?;
+    let json = inflate_with_dictionary(dictionary, &packed, MAX_INFLATED_BYTES)?;
     let text = String::from_utf8(json).map_err(|_| LinkError::Corrupted)?;
     let mut value = match serde_json::from_str::<Value>(&text) {
         Ok(v) if v.get("source").and_then(Value::as_str) == Some("link") => v,
@@ -244,8 +249,8 @@ pub fn decode_fragment(
     Ok(restored)
 }
 
-/// Raw deflate of `data` at the best level, primed with `dictionary` (empty: no dictionary).
-fn deflate_with_dictionary(dictionary: &[u8], data: &[u8]) -> Result<Vec<u8>, LinkError> {
+/// A compressor at the best level that has read `dictionary` (empty: none).
+fn primed(dictionary: &[u8]) -> Result<CompressorOxide, LinkError> {
     let mut compressor =
         CompressorOxide::with_format_and_level(DataFormat::Raw, CompressionLevel::UberCompression);
     if !dictionary.is_empty() {
@@ -256,6 +261,29 @@ fn deflate_with_dictionary(dictionary: &[u8], data: &[u8]) -> Result<Vec<u8>, Li
             return Err(LinkError::Corrupted);
         }
     }
+    Ok(compressor)
+}
+
+/// Raw deflate of `data` at the best level, primed with `dictionary` (empty: no dictionary).
+///
+/// Reading the 26 KB `c2` dictionary is most of the work, and every autosave
+/// does it, so a compressor primed with the current dictionary is kept and
+/// copied for each use.
+fn deflate_with_dictionary(dictionary: &[u8], data: &[u8]) -> Result<Vec<u8>, LinkError> {
+    static CURRENT: OnceLock<Option<CompressorOxide>> = OnceLock::new();
+    let compressor = if dictionary == current_dictionary() {
+        CURRENT
+            .get_or_init(|| primed(dictionary).ok())
+            .clone()
+            .ok_or(LinkError::Corrupted)?
+    } else {
+        primed(dictionary)?
+    };
+    finish(compressor, data)
+}
+
+/// The rest of the stream: `data`, compressed by `compressor`, to the end.
+fn finish(mut compressor: CompressorOxide, data: &[u8]) -> Result<Vec<u8>, LinkError> {
     let mut out = Vec::new();
     let (status, read) = compress_to_output(&mut compressor, data, TDEFLFlush::Finish, |bytes| {
         out.extend_from_slice(bytes);
@@ -476,11 +504,11 @@ mod tests {
     /// A fragment of this tag for arbitrary raw bytes.
     fn fragment_with(tag: &str, bytes: &[u8]) -> String {
         let d = dictionary(tag).expect("a known tag");
-        let packed = deflate_with_dictionary(&d, bytes).expect("deflates");
+        let packed = deflate_with_dictionary(d, bytes).expect("deflates");
         format!("{tag}.{}", URL_SAFE_NO_PAD.encode(packed))
     }
 
-    fn c1() -> Vec<u8> {
+    fn c1() -> &'static [u8] {
         dictionary("c1").expect("c1")
     }
 
@@ -496,7 +524,7 @@ mod tests {
         let d = c1();
         // If this fails, the c1 dictionary changed and every link sent so far breaks:
         // restore the file and put the new dictionary under a new tag instead.
-        assert_eq!((d.len(), fnv1a(&d)), (3750, 1_264_738_757_521_694_217));
+        assert_eq!((d.len(), fnv1a(d)), (3750, 1_264_738_757_521_694_217));
     }
 
     #[test]
@@ -504,10 +532,10 @@ mod tests {
         let d = dictionary("c2").expect("c2");
         // If this fails, the c2 dictionary changed and every c2 link sent so far
         // breaks: restore the file and make a new tag instead.
-        assert_eq!((d.len(), fnv1a(&d)), (25936, 10_163_725_063_717_605_880));
+        assert_eq!((d.len(), fnv1a(d)), (25936, 10_163_725_063_717_605_880));
         // It fits deflate's 32 KiB window and ends with the whole of c1.
         assert!(d.len() < 32 * 1024);
-        assert!(d.ends_with(&c1()));
+        assert!(d.ends_with(c1()));
     }
 
     #[test]
@@ -691,12 +719,32 @@ mod tests {
     }
 
     #[test]
+    fn the_kept_compressor_writes_what_a_fresh_one_would() {
+        let json = share_json(&sample(Lang::Fr)).expect("json");
+        let fresh = finish(
+            primed(current_dictionary()).expect("primes"),
+            json.as_bytes(),
+        );
+        for _ in 0..2 {
+            let kept = deflate_with_dictionary(current_dictionary(), json.as_bytes());
+            assert_eq!(kept, fresh);
+        }
+        let other = share_json(&sample(Lang::En)).expect("json");
+        let kept = deflate_with_dictionary(current_dictionary(), other.as_bytes());
+        let fresh = finish(
+            primed(current_dictionary()).expect("primes"),
+            other.as_bytes(),
+        );
+        assert_eq!(kept, fresh, "a use leaves nothing behind for the next");
+    }
+
+    #[test]
     fn the_dictionary_really_is_used() {
         // The same deflate data read without the dictionary must not give the JSON back.
         let c = sample(Lang::Fr);
         let json = to_json(&c, Source::Link).expect("json");
         let packed =
-            deflate_with_dictionary(&current_dictionary(), json.as_bytes()).expect("deflates");
+            deflate_with_dictionary(current_dictionary(), json.as_bytes()).expect("deflates");
         let without = inflate_with_dictionary(&[], &packed, MAX_INFLATED_BYTES);
         assert_ne!(without.ok(), Some(json.into_bytes()));
     }
@@ -744,8 +792,8 @@ mod tests {
     #[test]
     fn output_just_under_the_cap_still_inflates() {
         let data = vec![b'a'; MAX_INFLATED_BYTES];
-        let packed = deflate_with_dictionary(&current_dictionary(), &data).expect("deflates");
-        let back = inflate_with_dictionary(&current_dictionary(), &packed, MAX_INFLATED_BYTES);
+        let packed = deflate_with_dictionary(current_dictionary(), &data).expect("deflates");
+        let back = inflate_with_dictionary(current_dictionary(), &packed, MAX_INFLATED_BYTES);
         assert_eq!(back, Ok(data));
     }
 
@@ -916,7 +964,7 @@ mod tests {
                 flips in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..6),
             ) {
                 let json = to_json(&sample(Lang::En), Source::Link).expect("json");
-                let mut packed = deflate_with_dictionary(&current_dictionary(), json.as_bytes()).expect("deflates");
+                let mut packed = deflate_with_dictionary(current_dictionary(), json.as_bytes()).expect("deflates");
                 for (at, bit) in flips {
                     let i = at.index(packed.len());
                     if let Some(b) = packed.get_mut(i) { *b ^= 1 << bit; }
