@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedApp } from './support/session.mjs';
@@ -81,6 +82,10 @@ test('share: damaged, future and empty links get a clear message and change noth
     [link.slice(0, Math.floor(link.length * 0.7)), 'abîmé ou incomplet'],
     [link.replace('#c2.', '#c7.'), 'version plus récente'],
     [link.slice(0, -40) + 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'abîmé ou incomplet'],
+    // A decompression bomb: 2 MiB of spaces in a 3-KB link (a stream that
+    // never refers to the dictionary reads the same with any dictionary).
+    [link.split('#')[0] + '#c2.' + deflateRawSync(Buffer.alloc(2 * 1024 * 1024, 0x20)).toString('base64url'), 'trop volumineux'],
+    [link.split('#')[0] + '#c2.' + 'A'.repeat(33 * 1024), 'trop long pour être une charte'],
   ];
   await a.page.getByRole('link', { name: 'Accueil' }).click();
   for (const [bad, message] of cases) {
