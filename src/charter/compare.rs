@@ -189,6 +189,11 @@ mod tests {
         find_part(id).map(|(_, p)| p).expect("a part with this id")
     }
 
+    /// The ids of the parts that differ.
+    fn ids_differing(mine: &Charter, theirs: &Charter) -> Vec<&'static str> {
+        differing_parts(mine, theirs).iter().map(|p| p.id).collect()
+    }
+
     /// Choices that keep the title and kind of the draft.
     fn parts(chosen: &[(&str, Keep)]) -> Choices<'static> {
         Choices {
@@ -250,20 +255,14 @@ mod tests {
             "Un objectif de plus".into(),
             2.0,
         );
-        let differ: Vec<&str> = differing_parts(&mine, &theirs)
-            .iter()
-            .map(|p| p.id)
-            .collect();
+        let differ = ids_differing(&mine, &theirs);
         assert_eq!(differ, vec!["mission", "goals"]);
     }
 
     #[test]
     fn new_ids_alone_are_no_difference() {
         let (mine, theirs) = pair();
-        let differ: Vec<&str> = differing_parts(&mine, &theirs)
-            .iter()
-            .map(|p| p.id)
-            .collect();
+        let differ = ids_differing(&mine, &theirs);
         assert_eq!(differ, vec!["mission", "goals"]);
     }
 

@@ -206,7 +206,8 @@ where
 /// The fields of a charter's JSON that hold the four questions, in order.
 pub const QUESTION_FIELDS: [&str; 4] = ["carriers", "purpose", "joining", "distinction"];
 
-/// Fields of a newer format that this build keeps without reading.
+/// Fields this build does not know (written by a newer one), in any struct
+/// of the charter: kept as they came, so that saving here does not lose them.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// A short card (sticky note) in one of the charter's lists.
@@ -223,8 +224,7 @@ pub struct Note {
     pub created_at: f64,
     /// Last change time, ms since the epoch.
     pub updated_at: f64,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -239,8 +239,7 @@ pub struct Instigator {
     pub name: String,
     /// Their role (job, school).
     pub role: String,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -259,8 +258,7 @@ pub struct Resource {
     pub status: Option<ResourceStatus>,
     /// Free details.
     pub detail: String,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -276,8 +274,7 @@ pub struct Agreement {
     pub kind: Option<AgreementKind>,
     /// Free details.
     pub detail: String,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -299,8 +296,7 @@ pub struct Neighbour {
     pub relation: Option<Relation>,
     /// Why that relation.
     pub why: String,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -330,8 +326,7 @@ pub struct Carriers {
     pub resources: Vec<Resource>,
     /// Agreements to reach.
     pub agreements: Vec<Agreement>,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -365,8 +360,7 @@ pub struct Purpose {
     pub rules: Vec<Note>,
     /// Themes.
     pub themes: Vec<Note>,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -394,8 +388,7 @@ pub struct Joining {
     pub path_codevelop: Vec<Note>,
     /// Artefacts the community will produce.
     pub artefacts: Vec<Note>,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -414,8 +407,7 @@ pub struct Distinction {
     pub experts: Vec<Note>,
     /// What makes this community distinct.
     pub distinctiveness: String,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -446,8 +438,7 @@ pub struct Charter {
     pub joining: Joining,
     /// Question 4.
     pub distinction: Distinction,
-    /// Fields this build does not know (written by a newer one), kept as
-    /// they came so that saving here does not lose them.
+    /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
 }

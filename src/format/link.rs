@@ -72,19 +72,26 @@ pub enum LinkError {
 /// The dictionary bytes of a tag this build reads, built from its data file.
 /// Each is built once, on first use: drafts are read by the hundred.
 fn dictionary(tag: &str) -> Option<&'static [u8]> {
-    static C1: OnceLock<Vec<u8>> = OnceLock::new();
-    static C2: OnceLock<Vec<u8>> = OnceLock::new();
-    let (cell, source) = match tag {
-        "c1" => (&C1, DICTIONARY_C1),
-        "c2" => (&C2, DICTIONARY_C2),
-        _ => return None,
-    };
-    Some(cell.get_or_init(|| dictionary_from_source(source)))
+    match tag {
+        "c1" => Some(dictionary_c1()),
+        "c2" => Some(dictionary_c2()),
+        _ => None,
+    }
 }
 
-/// The dictionary of the tag this build writes.
+fn dictionary_c1() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| dictionary_from_source(DICTIONARY_C1))
+}
+
+fn dictionary_c2() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| dictionary_from_source(DICTIONARY_C2))
+}
+
+/// The dictionary of the tag this build writes, [`CURRENT_TAG`].
 fn current_dictionary() -> &'static [u8] {
-    dictionary(CURRENT_TAG).unwrap_or_default()
+    dictionary_c2()
 }
 
 /// Builds dictionary bytes: skips `#` comments and empty lines, trims line ends, joins the rest.
@@ -498,7 +505,7 @@ mod tests {
 
     /// A fragment of the current tag for arbitrary raw bytes (not necessarily a charter).
     fn fragment_of(bytes: &[u8]) -> String {
-        fragment_with("c2", bytes)
+        fragment_with(CURRENT_TAG, bytes)
     }
 
     /// A fragment of this tag for arbitrary raw bytes.
@@ -525,6 +532,13 @@ mod tests {
         // If this fails, the c1 dictionary changed and every link sent so far breaks:
         // restore the file and put the new dictionary under a new tag instead.
         assert_eq!((d.len(), fnv1a(d)), (3750, 1_264_738_757_521_694_217));
+    }
+
+    #[test]
+    fn links_are_written_with_the_dictionary_of_their_tag() {
+        assert_eq!(dictionary(CURRENT_TAG), Some(current_dictionary()));
+        let fragment = encode_fragment(&sample(Lang::Fr)).expect("encodes");
+        assert!(fragment.starts_with(&format!("{CURRENT_TAG}.")));
     }
 
     #[test]

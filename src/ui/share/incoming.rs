@@ -1,6 +1,7 @@
 //! Charters that arrive from outside (a link, a pasted link, a file) go
 //! through the one restore path, then a preview: saved as a new draft by
-//! default, or replacing the draft with the same id after confirmation.
+//! default; when a draft with the same id is here, compared and merged with
+//! it part by part, or replacing it after confirmation.
 use crate::charter::{find_part, find_question, total_fill, Charter, Lang};
 use crate::format::{
     decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
