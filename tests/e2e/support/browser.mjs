@@ -39,7 +39,12 @@ export async function openPage(context, url) {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    // A reload or a closed tab cancels what was still loading (the favicon,
+    // say): the browser's doing, not a failure anyone would see.
+    const error = req.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') problems.push(`failed: ${req.url()} ${error}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
   });
