@@ -6,6 +6,12 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// A time (ms since the epoch) as the browser writes dates in `lang`.
+pub fn format_date(ms: f64, lang: &str) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    String::from(d.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED))
+}
+
 /// A fresh random id (16 base-36 characters), for charters, notes and rows.
 pub fn fresh_id() -> String {
     let mut out = String::with_capacity(16);

@@ -235,6 +235,9 @@ test('share: a charter edited elsewhere is compared part by part and merged as c
   await compare.getByRole('button', { name: 'Fusionner dans mon brouillon' }).waitFor();
   const differ = await compare.locator('fieldset[data-part]').evaluateAll((fs) => fs.map((f) => f.dataset.part));
   assert.deepEqual(differ, ['mission', 'vision', 'goals'], 'only what a reader would see differ');
+  const dates = await compare.locator('.compare-dates p').allInnerTexts();
+  assert.deepEqual(dates.map((d) => d.split(' · ')[0]), ['Mon brouillon', 'Version reçue']);
+  for (const d of dates) assert.match(d, new RegExp(`Dernière modification : .*${new Date().getFullYear()}`));
   assert.deepEqual(await storedDrafts(a.page), before, 'comparing writes nothing');
 
   const mission = compare.locator('[data-part="mission"]');
@@ -322,5 +325,26 @@ test('share: the link shows its length and copies; past 2,000 characters it poin
   assert.ok(long.length > 2000, `${long.length}`);
   await page.getByText(`Lien de partage (${long.length} caractères)`).waitFor();
   await page.getByText('Teams et Outlook risquent de le couper. Envoyez plutôt le fichier.').waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('share: a link of the charter on the board, not yet written, is that draft: saving it as new takes a new id', async () => {
+  const { page, problems } = await freshPage();
+  await page.getByRole('button', { name: 'Nouvelle charte' }).click();
+  await page.getByRole('link', { name: 'Charte' }).click();
+  const link = await page.locator('#share-link').inputValue();
+  const boardId = await page.evaluate(() => localStorage.getItem('coplanifier.current'));
+  assert.deepEqual(await storedDrafts(page), {}, 'a new charter is written at its first edit');
+
+  await page.goto(link);
+  const preview = page.getByTestId('incoming');
+  await preview.getByText('Vous avez déjà un brouillon de cette charte').waitFor();
+  await preview.getByRole('button', { name: 'Comparer avec mon brouillon' }).click();
+  await preview.getByTestId('compare').getByText('La charte reçue dit la même chose que votre brouillon.').waitFor();
+  await preview.getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
+  await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const newId = await page.evaluate(() => localStorage.getItem('coplanifier.current'));
+  assert.notEqual(newId, boardId, 'the copy has an id of its own');
+  assert.deepEqual(Object.keys(await storedDrafts(page)), [`coplanifier.draft.${newId}`]);
   assert.deepEqual(problems, []);
 });

@@ -5,7 +5,7 @@ use crate::format::RestoreError;
 use crate::i18n::*;
 use crate::storage::{self, BrokenDraft, DraftSummary};
 use crate::ui::drafts::open_charter;
-use crate::ui::platform::{download, fresh_id, now, shown_title};
+use crate::ui::platform::{download, format_date, fresh_id, now, shown_title};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -17,11 +17,6 @@ fn restore_error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &RestoreError) 
         RestoreError::NewerVersion(_) => t_string!(i18n, error_newer).to_string(),
         RestoreError::Damaged => t_string!(i18n, error_damaged).to_string(),
     }
-}
-
-fn format_date(ms: f64, lang: &str) -> String {
-    let d = js_sys::Date::new(&ms.into());
-    String::from(d.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 /// A selector for the focused control of a library row, to focus it again

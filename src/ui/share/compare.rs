@@ -10,7 +10,7 @@ use crate::i18n::*;
 use crate::storage;
 use crate::ui::charter_view::{part_body, written_by};
 use crate::ui::drafts::{open_charter, SaveStatus};
-use crate::ui::platform::{fresh_id, now, shown_title};
+use crate::ui::platform::{format_date, fresh_id, now, shown_title};
 use crate::ui::route::Route;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
@@ -165,6 +165,17 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
         })
         .into_any()
     };
+    // When each version was last changed, to help choose.
+    let edited = move |c: StoredValue<Charter>| {
+        move || {
+            let at = c.with_value(|c| c.updated_at);
+            format!(
+                "{} : {}",
+                t_string!(i18n, charter_updated),
+                format_date(at, lang.get().code())
+            )
+        }
+    };
     let title_row = title.map(|keep| {
         let label = Signal::derive(move || t_string!(i18n, header_title_label).to_string());
         view! { <CompareRow id="title" label=label mine=title_of(mine) theirs=title_of(theirs) keep=keep both=false /> }
@@ -199,6 +210,10 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
             } else {
                 view! {
                     <p>{t!(i18n, compare_help)}</p>
+                    <div class="compare-sides compare-dates">
+                        <p><span class="compare-side">{t!(i18n, compare_mine)}</span> " · " {edited(mine)}</p>
+                        <p><span class="compare-side">{t!(i18n, compare_theirs)}</span> " · " {edited(theirs)}</p>
+                    </div>
                     {title_row}
                     {kind_row}
                     {rows}

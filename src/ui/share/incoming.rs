@@ -23,7 +23,7 @@ pub struct Incoming {
     pub charter: Charter,
     /// What restore had to repair.
     pub warnings: Vec<RestoreWarning>,
-    /// Whether a draft with the same id is already saved here.
+    /// Whether a draft with the same id is here (saved, or on the board).
     pub exists: bool,
 }
 
@@ -43,7 +43,11 @@ pub enum IncomingError {
 fn offer(state: AppState, result: Result<crate::format::Restored, IncomingError>) {
     match result {
         Ok(r) => {
-            let exists = storage::stored_version(&r.charter.id) != storage::StoredVersion::Absent;
+            // The draft on the board counts even before its first write, so
+            // that "save as new" can never take its id and overwrite it.
+            let on_board = state.charter.with_untracked(|c| c.id == r.charter.id);
+            let exists = on_board
+                || storage::stored_version(&r.charter.id) != storage::StoredVersion::Absent;
             state.incoming_error.set(None);
             state.incoming.set(Some(Incoming {
                 charter: r.charter,
