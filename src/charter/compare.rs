@@ -145,8 +145,8 @@ impl Choices<'_> {
 
 /// `mine` with the title, the kind and each listed part taken as chosen.
 /// Whatever `mine` holds beyond that (its id, its times, fields of a newer
-/// version) stays. Notes and rows that would repeat an id get fresh ones;
-/// those of `mine` keep theirs.
+/// version) stays. Where two notes or rows share an id, the one that comes
+/// first in the charter keeps it and the other gets a fresh one.
 pub fn merge(
     mine: &Charter,
     theirs: &Charter,
@@ -371,6 +371,28 @@ mod tests {
         let all = merged.item_ids();
         let unique: std::collections::HashSet<&String> = all.iter().collect();
         assert_eq!(all.len(), unique.len());
+    }
+
+    #[test]
+    fn keeping_both_adds_a_note_that_differs_only_by_its_author() {
+        let mine = example(Lang::Fr, "abc".into(), 1.0);
+        let mut theirs = mine.clone();
+        let first = theirs.notes(ListId::Goals)[0].id.clone();
+        theirs.set_note_author(&first, "Quelqu'un d'autre".into(), 2.0);
+        assert_eq!(ids_differing(&mine, &theirs), vec!["goals"]);
+        let merged = merge(
+            &mine,
+            &theirs,
+            &parts(&[("goals", Keep::Both)]),
+            3.0,
+            &mut ids(),
+        );
+        let goals = merged.notes(ListId::Goals);
+        assert_eq!(goals.len(), mine.notes(ListId::Goals).len() + 1);
+        assert_eq!(
+            goals.last().map(|n| n.author.as_str()),
+            Some("Quelqu'un d'autre")
+        );
     }
 
     #[test]

@@ -1041,9 +1041,9 @@ impl Charter {
     }
 
     /// Takes one part from `from`: its value, or with `both`, what this
-    /// charter has plus what `from` adds (notes whose text is new, rows whose
-    /// content is new, ticked boxes); `both` keeps this charter's text and
-    /// choice. Ids are not checked here: run `ensure_unique_ids` after.
+    /// charter has plus what `from` adds (notes whose text or author is new,
+    /// rows whose content is new, ticked boxes); `both` keeps this charter's
+    /// text and choice. Ids are not checked here: run `ensure_unique_ids` after.
     pub fn take_part(&mut self, from: &Charter, kind: PartKind, both: bool, now: f64) {
         match kind {
             PartKind::Text { field, .. } if !both => {
@@ -1069,12 +1069,13 @@ impl Charter {
                 let theirs = from.list(l);
                 let mine = self.list_mut(l);
                 if both {
-                    let known: HashSet<String> =
-                        mine.iter().map(|n| n.text.trim().to_string()).collect();
+                    // What the comparison shows of a note: its text and author.
+                    let shown = |n: &Note| (n.text.trim().to_string(), n.author.trim().to_string());
+                    let known: HashSet<(String, String)> = mine.iter().map(shown).collect();
                     mine.extend(
                         theirs
                             .iter()
-                            .filter(|n| filled(&n.text) && !known.contains(n.text.trim()))
+                            .filter(|n| filled(&n.text) && !known.contains(&shown(n)))
                             .cloned(),
                     );
                 } else {

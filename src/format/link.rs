@@ -15,7 +15,10 @@
 //! recognise the same charter and tell a newer version. Reading a link gives
 //! the notes and rows fresh ids, silently, and the notes the charter's
 //! `updated_at`. Drafts use the same codec ([`encode_compact`] with
-//! [`Source::Storage`]) and keep every id and time exactly.
+//! [`Source::Storage`]) and keep every id and time exactly; they are written
+//! with the `c1` dictionary ([`DRAFT_TAG`]), which every build so far reads,
+//! so that a tab still running an older build can open what a newer one
+//! saved.
 //!
 //! A dictionary is frozen once released: links already sent must decode
 //! forever. A new dictionary needs a new tag (`c2`, …), and every older tag
@@ -44,6 +47,8 @@ use crate::charter::{Charter, ListId, RecordList, QUESTION_FIELDS};
 
 /// The tag this build writes.
 pub const CURRENT_TAG: &str = "c2";
+/// The tag drafts are stored with: the oldest, read by every build.
+pub const DRAFT_TAG: &str = "c1";
 /// The longest fragment accepted or produced, in characters (bytes).
 pub const MAX_FRAGMENT_CHARS: usize = 32 * 1024;
 /// The most a fragment may inflate to, in bytes of JSON.
@@ -110,12 +115,17 @@ pub fn encode_fragment(c: &Charter) -> Result<String, LinkError> {
 }
 
 /// The same compact form, for another source. [`Source::Link`] writes the
-/// share form; any other source keeps every id and time (drafts are stored
-/// this way: a fifth of the JSON's size, read back by [`decode_fragment`]).
+/// share form with [`CURRENT_TAG`]; any other source keeps every id and time
+/// and uses [`DRAFT_TAG`] (drafts are stored this way: a fifth of the JSON's
+/// size, read back by [`decode_fragment`]).
 pub fn encode_compact(c: &Charter, source: Source) -> Result<String, LinkError> {
     let json = compact_json(c, source)?;
-    let packed = deflate_with_dictionary(current_dictionary(), json.as_bytes())?;
-    let fragment = format!("{CURRENT_TAG}.{}", URL_SAFE_NO_PAD.encode(packed));
+    let (tag, dictionary) = match source {
+        Source::Link => (CURRENT_TAG, current_dictionary()),
+        Source::Storage | Source::File => (DRAFT_TAG, dictionary_c1()),
+    };
+    let packed = deflate_with_dictionary(dictionary, json.as_bytes())?;
+    let fragment = format!("{tag}.{}", URL_SAFE_NO_PAD.encode(packed));
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(LinkError::TooLong);
     }
@@ -273,18 +283,26 @@ fn primed(dictionary: &[u8]) -> Result<CompressorOxide, LinkError> {
 
 /// Raw deflate of `data` at the best level, primed with `dictionary` (empty: no dictionary).
 ///
-/// Reading the 26 KB `c2` dictionary is most of the work, and every autosave
-/// does it, so a compressor primed with the current dictionary is kept and
-/// copied for each use.
+/// Reading a dictionary into the compressor is most of the work for the
+/// 26 KB `c2` one, and links and autosaves do it again and again, so a
+/// compressor primed with each tag's dictionary is kept and copied for each
+/// use.
 fn deflate_with_dictionary(dictionary: &[u8], data: &[u8]) -> Result<Vec<u8>, LinkError> {
-    static CURRENT: OnceLock<Option<CompressorOxide>> = OnceLock::new();
-    let compressor = if dictionary == current_dictionary() {
-        CURRENT
+    static C1: OnceLock<Option<CompressorOxide>> = OnceLock::new();
+    static C2: OnceLock<Option<CompressorOxide>> = OnceLock::new();
+    let kept = if dictionary == dictionary_c2() {
+        Some(&C2)
+    } else if dictionary == dictionary_c1() {
+        Some(&C1)
+    } else {
+        None
+    };
+    let compressor = match kept {
+        Some(cell) => cell
             .get_or_init(|| primed(dictionary).ok())
             .clone()
-            .ok_or(LinkError::Corrupted)?
-    } else {
-        primed(dictionary)?
+            .ok_or(LinkError::Corrupted)?,
+        None => primed(dictionary)?,
     };
     finish(compressor, data)
 }
@@ -733,23 +751,32 @@ mod tests {
     }
 
     #[test]
-    fn the_kept_compressor_writes_what_a_fresh_one_would() {
-        let json = share_json(&sample(Lang::Fr)).expect("json");
-        let fresh = finish(
-            primed(current_dictionary()).expect("primes"),
-            json.as_bytes(),
-        );
-        for _ in 0..2 {
-            let kept = deflate_with_dictionary(current_dictionary(), json.as_bytes());
-            assert_eq!(kept, fresh);
+    fn the_kept_compressors_write_what_a_fresh_one_would() {
+        for d in [dictionary_c1(), dictionary_c2()] {
+            let json = share_json(&sample(Lang::Fr)).expect("json");
+            let fresh = finish(primed(d).expect("primes"), json.as_bytes());
+            for _ in 0..2 {
+                assert_eq!(deflate_with_dictionary(d, json.as_bytes()), fresh);
+            }
+            let other = share_json(&sample(Lang::En)).expect("json");
+            let kept = deflate_with_dictionary(d, other.as_bytes());
+            let fresh = finish(primed(d).expect("primes"), other.as_bytes());
+            assert_eq!(kept, fresh, "a use leaves nothing behind for the next");
         }
-        let other = share_json(&sample(Lang::En)).expect("json");
-        let kept = deflate_with_dictionary(current_dictionary(), other.as_bytes());
-        let fresh = finish(
-            primed(current_dictionary()).expect("primes"),
-            other.as_bytes(),
-        );
-        assert_eq!(kept, fresh, "a use leaves nothing behind for the next");
+    }
+
+    #[test]
+    fn drafts_are_stored_with_the_tag_every_build_reads() {
+        let c = sample(Lang::Fr);
+        let draft = encode_compact(&c, Source::Storage).expect("encodes");
+        assert!(draft.starts_with("c1."), "{}", &draft[..8]);
+        assert!(encode_fragment(&c).expect("encodes").starts_with("c2."));
+        // What the earliest build did with a draft: inflate with c1 and restore.
+        let payload = URL_SAFE_NO_PAD.decode(&draft[3..]).expect("base64url");
+        let json = inflate_with_dictionary(c1(), &payload, MAX_INFLATED_BYTES).expect("inflates");
+        let back =
+            restore(std::str::from_utf8(&json).expect("utf-8"), &mut ids()).expect("restores");
+        assert_eq!(back.charter, c);
     }
 
     #[test]

@@ -169,11 +169,8 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
     let edited = move |c: StoredValue<Charter>| {
         move || {
             let at = c.with_value(|c| c.updated_at);
-            format!(
-                "{} : {}",
-                t_string!(i18n, charter_updated),
-                format_date(at, lang.get().code())
-            )
+            let date = format_date(at, lang.get().code());
+            t_string!(i18n, compare_edited, date = date).to_string()
         }
     };
     let title_row = title.map(|keep| {

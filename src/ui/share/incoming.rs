@@ -40,14 +40,17 @@ pub enum IncomingError {
     Unreadable,
 }
 
+/// Whether a draft with this id is here: on the board (even before its first
+/// write) or in storage.
+fn is_here(state: AppState, id: &str) -> bool {
+    state.charter.with_untracked(|c| c.id == id)
+        || storage::stored_version(id) != storage::StoredVersion::Absent
+}
+
 fn offer(state: AppState, result: Result<crate::format::Restored, IncomingError>) {
     match result {
         Ok(r) => {
-            // The draft on the board counts even before its first write, so
-            // that "save as new" can never take its id and overwrite it.
-            let on_board = state.charter.with_untracked(|c| c.id == r.charter.id);
-            let exists = on_board
-                || storage::stored_version(&r.charter.id) != storage::StoredVersion::Absent;
+            let exists = is_here(state, &r.charter.id);
             state.incoming_error.set(None);
             state.incoming.set(Some(Incoming {
                 charter: r.charter,
@@ -209,9 +212,10 @@ pub fn IncomingPreview() -> impl IntoView {
             }
         }
     });
-    // The draft here, when the user asked to compare it with the one received;
-    // `Some(None)` when it could not be read.
-    let compared = RwSignal::new(None::<Option<Charter>>);
+    // The charter received and the draft here, when the user asked to compare
+    // them (`None` for a draft that could not be read). Shown only while that
+    // charter is the one on offer, so a new arrival never meets an old draft.
+    let compared = RwSignal::new(None::<(Charter, Option<Charter>)>);
     // A new charter arriving never inherits a half-given confirmation or an
     // earlier comparison.
     Effect::new(move |_| {
@@ -224,16 +228,19 @@ pub fn IncomingPreview() -> impl IntoView {
             compared.set(None);
             return;
         }
-        let id = state
+        if let Some(theirs) = state
             .incoming
-            .with_untracked(|i| i.as_ref().map(|i| i.charter.id.clone()));
-        if let Some(id) = id {
-            compared.set(Some(saved_draft(state, &id)));
+            .with_untracked(|i| i.as_ref().map(|i| i.charter.clone()))
+        {
+            let mine = saved_draft(state, &theirs.id);
+            compared.set(Some((theirs, mine)));
         }
     };
     let save_new = move |_| {
         if let Some(mut inc) = state.incoming.get_untracked() {
-            if inc.exists {
+            // Asked again now: another tab may have saved this charter since
+            // it arrived. A copy never takes the id of a draft that is here.
+            if is_here(state, &inc.charter.id) {
                 inc.charter.id = fresh_id();
             }
             if open_charter(state, inc.charter, true) {
@@ -310,10 +317,14 @@ pub fn IncomingPreview() -> impl IntoView {
                     </button>
                 })}
                 <button type="button" on:click=dismiss>{t!(i18n, incoming_ignore)}</button>
-                {move || compared.get().map(|mine| match (mine, state.incoming.get_untracked()) {
-                    (Some(mine), Some(inc)) => view! { <CompareMerge mine=mine theirs=inc.charter /> }.into_any(),
-                    _ => view! { <p role="alert">{t!(i18n, compare_unreadable)}</p> }.into_any(),
-                })}
+                {move || {
+                    let (theirs, mine) = compared.get()?;
+                    let current = state.incoming.with(|i| i.as_ref().is_some_and(|i| i.charter == theirs));
+                    current.then(|| match mine {
+                        Some(mine) => view! { <CompareMerge mine=mine theirs=theirs /> }.into_any(),
+                        None => view! { <p id="compare" role="alert">{t!(i18n, compare_unreadable)}</p> }.into_any(),
+                    })
+                }}
             </section>
         })}
     }
