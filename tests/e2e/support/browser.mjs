@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded
 // browser) and watches every page for console errors and failed requests.
 import { chromium } from 'playwright-core';
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,19 @@ const ARGS = [
   '--disable-sync',
 ];
 
+// Each profile is a few MB: they are removed when the spec's process ends
+// (its browsers are closed by then), so that test runs do not fill the disk.
+const profiles = [];
+process.on('exit', () => {
+  for (const dir of profiles) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A browser still writing there: the system's temp cleanup will do.
+    }
+  }
+});
+
 /** A fresh browser context with its own empty profile. */
 export async function launch({ locale = 'fr-CA', viewport = { width: 1280, height: 900 } } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'coplanifier-e2e-'));
@@ -25,6 +39,7 @@ export async function launch({ locale = 'fr-CA', viewport = { width: 1280, heigh
     locale,
     viewport,
   });
+  profiles.push(userDataDir);
   return context;
 }
 
