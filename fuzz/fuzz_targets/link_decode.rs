@@ -9,14 +9,8 @@
 use coplanifier::format::{decode_fragment, repair_pasted_link};
 use libfuzzer_sys::fuzz_target;
 
-/// Fresh ids as the app would hand them out, but deterministic.
-fn ids() -> impl FnMut() -> String {
-    let mut n = 0u64;
-    move || {
-        n += 1;
-        format!("fuzz-{n}")
-    }
-}
+mod common;
+use common::ids;
 
 /// The shape `repair_pasted_link` promises: `c<digits>.<base64url>`, both parts non-empty.
 fn looks_like_a_fragment(fragment: &str) -> bool {

@@ -12,14 +12,8 @@ use coplanifier::format::{decode_fragment, encode_fragment, LinkError};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 
-/// Fresh ids as the app would hand them out, but deterministic.
-fn ids() -> impl FnMut() -> String {
-    let mut n = 0u64;
-    move || {
-        n += 1;
-        format!("fuzz-{n}")
-    }
-}
+mod common;
+use common::ids;
 
 /// A charter edited the way the app edits one: whole-millisecond times, unique note ids.
 fn build(u: &mut Unstructured) -> Result<Charter> {

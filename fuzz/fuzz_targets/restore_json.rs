@@ -7,14 +7,8 @@
 use coplanifier::format::{restore, restore_any, to_json, RestoreError, Restored, Source};
 use libfuzzer_sys::fuzz_target;
 
-/// Fresh ids as the app would hand them out, but deterministic.
-fn ids() -> impl FnMut() -> String {
-    let mut n = 0u64;
-    move || {
-        n += 1;
-        format!("fuzz-{n}")
-    }
-}
+mod common;
+use common::ids;
 
 /// Saves a restored charter as a file and opens it again.
 fn check_round_trip(restored: Result<Restored, RestoreError>) {

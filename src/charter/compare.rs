@@ -194,6 +194,11 @@ mod tests {
         differing_parts(mine, theirs).iter().map(|p| p.id).collect()
     }
 
+    /// `mine` merged with `theirs` as chosen for these parts, title and kind kept.
+    fn merge_parts(mine: &Charter, theirs: &Charter, chosen: &[(&str, Keep)]) -> Charter {
+        merge(mine, theirs, &parts(chosen), 3.0, &mut ids())
+    }
+
     /// Choices that keep the title and kind of the draft.
     fn parts(chosen: &[(&str, Keep)]) -> Choices<'static> {
         Choices {
@@ -285,12 +290,10 @@ mod tests {
     #[test]
     fn keeping_both_adds_only_what_is_new() {
         let (mine, theirs) = pair();
-        let merged = merge(
+        let merged = merge_parts(
             &mine,
             &theirs,
-            &parts(&[("goals", Keep::Both), ("mission", Keep::Both)]),
-            5.0,
-            &mut ids(),
+            &[("goals", Keep::Both), ("mission", Keep::Both)],
         );
         let texts: Vec<&str> = merged
             .notes(ListId::Goals)
@@ -318,24 +321,16 @@ mod tests {
             "Release time".into(),
             2.0,
         );
-        let both = merge(
-            &mine,
-            &theirs,
-            &parts(&[("agreements", Keep::Both)]),
-            3.0,
-            &mut ids(),
-        );
+        let both = merge_parts(&mine, &theirs, &[("agreements", Keep::Both)]);
         assert_eq!(
             both.record_ids(RecordList::Agreements).len(),
             mine.record_ids(RecordList::Agreements).len() + 1
         );
         let empty = Charter::new("abc".into(), Lang::En, 1.0);
-        let cleared = merge(
+        let cleared = merge_parts(
             &mine,
             &empty,
-            &parts(&[("agreements", Keep::Theirs), ("problems", Keep::Theirs)]),
-            3.0,
-            &mut ids(),
+            &[("agreements", Keep::Theirs), ("problems", Keep::Theirs)],
         );
         assert!(cleared.record_ids(RecordList::Agreements).is_empty());
         assert!(differing_parts(&cleared, &empty)
@@ -351,13 +346,7 @@ mod tests {
         let mut theirs = mine.clone();
         let first = mine.notes(ListId::Themes)[0].id.clone();
         theirs.edit_note(&first, "Un thème réécrit ailleurs".into(), 2.0);
-        let merged = merge(
-            &mine,
-            &theirs,
-            &parts(&[("themes", Keep::Both)]),
-            3.0,
-            &mut ids(),
-        );
+        let merged = merge_parts(&mine, &theirs, &[("themes", Keep::Both)]);
         let themes = merged.notes(ListId::Themes);
         assert_eq!(themes.len(), mine.notes(ListId::Themes).len() + 1);
         assert_eq!(
@@ -380,13 +369,7 @@ mod tests {
         let first = theirs.notes(ListId::Goals)[0].id.clone();
         theirs.set_note_author(&first, "Quelqu'un d'autre".into(), 2.0);
         assert_eq!(ids_differing(&mine, &theirs), vec!["goals"]);
-        let merged = merge(
-            &mine,
-            &theirs,
-            &parts(&[("goals", Keep::Both)]),
-            3.0,
-            &mut ids(),
-        );
+        let merged = merge_parts(&mine, &theirs, &[("goals", Keep::Both)]);
         let goals = merged.notes(ListId::Goals);
         assert_eq!(goals.len(), mine.notes(ListId::Goals).len() + 1);
         assert_eq!(
