@@ -1,11 +1,11 @@
 //! The state every view shares: the charter being planned, the screen, and
-//! what the user may want to undo.
+//! what the user may want to undo. It sits below every feature and knows
+//! none of them: saving follows [`AppState::edited`], sharing reads the
+//! charter.
 use crate::charter::{Charter, DeletedNote, Lang};
 use crate::i18n::{use_i18n, Locale};
-use crate::ui::drafts::SaveStatus;
 use crate::ui::platform::{fresh_id, now};
 use crate::ui::route::Route;
-use crate::ui::share::incoming::{Incoming, IncomingError};
 use leptos::prelude::*;
 
 /// Shared state, provided once by the shell; cheap to copy.
@@ -21,26 +21,9 @@ pub struct AppState {
     pub focus_note: RwSignal<Option<String>>,
     /// The interface language, as the domain names it.
     pub lang: Memo<Lang>,
-    /// Whether what was typed is saved.
-    pub save: RwSignal<SaveStatus>,
-    /// `updated_at` of the version this tab knows is in storage.
-    pub base_version: StoredValue<f64>,
-    /// Whether the draft open last time could not be restored (it is kept).
-    pub last_draft_unreadable: RwSignal<bool>,
-    /// Whether the charter changed since it was last written or loaded.
-    pub dirty: StoredValue<bool>,
-    /// The question asked before unsaved work is replaced, in the interface language.
-    pub confirm_replace_unsaved: StoredValue<String>,
-    /// The pending debounced save, if any.
-    pub save_timer: StoredValue<Option<TimeoutHandle>>,
-    /// Whether persistent storage was already asked for.
-    pub persistence_asked: StoredValue<bool>,
-    /// Whether the browser keeps this site's data under pressure, once known.
-    pub persistent: RwSignal<Option<bool>>,
-    /// A charter from a link or a file, waiting for the user's decision.
-    pub incoming: RwSignal<Option<Incoming>>,
-    /// Why the last incoming charter could not be opened.
-    pub incoming_error: RwSignal<Option<IncomingError>>,
+    /// Notified by every edit the user makes (and only by those): what
+    /// saving follows.
+    pub edited: Trigger,
 }
 
 impl AppState {
@@ -58,25 +41,16 @@ impl AppState {
             undo: RwSignal::new(None),
             focus_note: RwSignal::new(None),
             lang,
-            save: RwSignal::new(SaveStatus::Idle),
-            base_version: StoredValue::new(0.0),
-            last_draft_unreadable: RwSignal::new(false),
-            dirty: StoredValue::new(false),
-            confirm_replace_unsaved: StoredValue::new(String::new()),
-            save_timer: StoredValue::new(None),
-            persistence_asked: StoredValue::new(false),
-            persistent: RwSignal::new(None),
-            incoming: RwSignal::new(None),
-            incoming_error: RwSignal::new(None),
+            edited: Trigger::new(),
         }
     }
 
     /// Applies one domain operation to the charter, stamped with the current
-    /// time, and has it saved.
+    /// time; saving follows.
     pub fn edit(&self, op: impl FnOnce(&mut Charter, f64)) {
         let t = now();
         self.charter.update(|c| op(c, t));
-        crate::ui::drafts::changed(*self);
+        self.edited.notify();
     }
 }
 

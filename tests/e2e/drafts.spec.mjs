@@ -250,21 +250,87 @@ test('drafts: a draft opened from the library saves what is typed, with no false
   assert.deepEqual(problems, []);
 });
 
-test('drafts: work that could not be saved is never replaced without asking', async () => {
+test('drafts: work that could not be saved is never replaced without asking, in the page', async () => {
   const context = await freshContext();
   await blockStorage(context);
-  const { page } = await openPage(context, app.server.url + '#/canvas');
-  await typeMission(page, 'Seule copie');
-  await page.getByRole('link', { name: 'Accueil' }).click();
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  // Sandboxed frames ignore window.confirm: the app must never rely on it.
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
     d.dismiss();
   });
+  await typeMission(page, 'Seule copie');
+  await page.getByRole('link', { name: 'Accueil' }).click();
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  assert.match(asked, /n'a pas pu être enregistré/);
+  const question = page.getByRole('alertdialog');
+  await question.getByText("n'a pas pu être enregistré").waitFor();
+  // The question takes the focus; keeping what is on screen changes nothing.
+  await page.waitForFunction(() => document.activeElement?.id === 'replace-question');
+  await question.getByRole('button', { name: "Garder ce qui est à l'écran" }).click();
   await page.getByRole('link', { name: 'Canevas' }).click();
   assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Seule copie');
+  // Asked again, the user may open the example after all.
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await question.getByRole('button', { name: 'Ouvrir quand même' }).click();
+  await page.locator('.canvas-zone').first().waitFor();
+  assert.notEqual(await part(page, 'mission').locator('textarea').inputValue(), 'Seule copie');
+  assert.deepEqual(problems, []);
+});
+
+/** What the mission field of the canvas holds, once the canvas shows. */
+async function missionOf(page) {
+  const field = part(page, 'mission').locator('textarea');
+  await field.waitFor();
+  return field.inputValue();
+}
+
+test('drafts: closing the whole browser right after a keystroke loses nothing', async () => {
+  let context = await freshContext();
+  const profile = context.profile;
+  let { page } = await openPage(context, app.server.url + '#/canvas');
+  let expected = '';
+  for (let round = 1; round <= 4; round++) {
+    const field = part(page, 'mission').locator('textarea');
+    await field.click();
+    await page.keyboard.press('End');
+    const burst = ` tour ${round}`;
+    await page.keyboard.type(burst);
+    expected += burst;
+    // The whole browser goes away at once: no pause, no blur, no pagehide wait.
+    await context.close();
+    context = await freshContext({ profile });
+    ({ page } = await openPage(context, app.server.url + '#/canvas'));
+    assert.equal(await missionOf(page), expected, `after closing the browser, round ${round}`);
+  }
+});
+
+test('drafts: a tab that crashes while typing keeps every character', async () => {
+  const context = await freshContext();
+  const { page } = await openPage(context, app.server.url + '#/canvas');
+  await part(page, 'mission').locator('textarea').click();
+  // Steady typing, 8 keys a second, never a pause long enough for a debounce.
+  const text = 'Trente-deux caractères tapés ici';
+  assert.equal(text.length, 32);
+  await page.keyboard.type(text, { delay: 125 });
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  // The command never answers: the tab it would answer from is gone.
+  cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  const again = await context.newPage();
+  await again.goto(app.server.url + '#/canvas');
+  assert.equal(await missionOf(again), text);
+});
+
+test('drafts: the start screen lists a draft typed a moment before', async () => {
+  const context = await freshContext();
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  await page.locator('#charter-title').fill('Typé à l’instant');
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await page.locator('.drafts-item').getByRole('button', { name: 'Typé à l’instant', exact: true }).waitFor();
+  assert.equal(await page.getByText('Aucun brouillon pour l').count(), 0);
+  assert.deepEqual(problems, []);
 });
 
 test('drafts: a charter file dropped anywhere on the app opens in the preview', async () => {

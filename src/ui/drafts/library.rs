@@ -3,8 +3,8 @@
 //! were and offered as a download.
 use crate::format::RestoreError;
 use crate::i18n::*;
-use crate::storage::{self, BrokenDraft, DraftSummary};
-use crate::ui::drafts::open_charter;
+use crate::storage::{self, BrokenDraft, DraftEntry, DraftSummary, Local};
+use crate::ui::drafts::use_drafts;
 use crate::ui::platform::{download, format_date, fresh_id, now, shown_title};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -57,6 +57,7 @@ struct DeletedDraft {
 pub fn Library(on_open: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let drafts = use_drafts();
     let version = RwSignal::new(0u32);
     let deleted = RwSignal::new(None::<DeletedDraft>);
     // A library action the browser refused: said, never silent.
@@ -73,18 +74,16 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     let refresh = move || refresh_to(None);
     let lib = Memo::new(move |_| {
         version.track();
-        state.save.track();
-        storage::library(&mut fresh_id)
+        drafts.status.track();
+        storage::library(&mut Local, &mut fresh_id)
     });
     let open = move |id: String| {
-        if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
-            if open_charter(state, r.charter, false) {
-                on_open.run(());
-            }
+        if let Ok(DraftEntry::Readable(r)) = storage::load_draft(&mut Local, &id, &mut fresh_id) {
+            drafts.open(state, r.charter, false, on_open);
         }
     };
     let duplicate = move |id: String| {
-        if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
+        if let Ok(DraftEntry::Readable(r)) = storage::load_draft(&mut Local, &id, &mut fresh_id) {
             let mut copy = r.charter;
             copy.id = fresh_id();
             let title = shown_title(&copy.title, t_string!(i18n, untitled));
@@ -92,17 +91,19 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
                 format!("{title} ({})", t_string!(i18n, library_copy_suffix)),
                 now(),
             );
-            failed.set(storage::save_draft(&copy).is_err());
+            failed.set(storage::save_draft(&mut Local, &copy).is_err());
             refresh();
         }
     };
     let rename = move |id: String, title: String| {
         if state.charter.with_untracked(|c| c.id == id) {
             state.edit(|c, now| c.set_title(title, now));
-        } else if let Ok(Some(Ok(r))) = storage::load_draft(&id, &mut fresh_id) {
+        } else if let Ok(DraftEntry::Readable(r)) =
+            storage::load_draft(&mut Local, &id, &mut fresh_id)
+        {
             let mut c = r.charter;
             c.set_title(title, now());
-            failed.set(storage::save_draft(&c).is_err());
+            failed.set(storage::save_draft(&mut Local, &c).is_err());
         }
         refresh();
     };
@@ -110,9 +111,9 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
         let current = state.charter.with_untracked(|c| c.id == d.id);
         if current {
             // What is on the board is this draft: nothing of it is to be saved.
-            state.dirty.set_value(false);
+            drafts.forget();
         }
-        match storage::delete_draft(&d.id) {
+        match storage::delete_draft(&mut Local, &d.id) {
             Ok(Some(raw)) => deleted.set(Some(DeletedDraft {
                 id: d.id.clone(),
                 title: d.title.clone(),
@@ -123,10 +124,11 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
         }
         if current {
             let lang = state.lang.get_untracked();
-            open_charter(
+            drafts.open(
                 state,
                 crate::charter::Charter::new(fresh_id(), lang, now()),
                 false,
+                Callback::new(|_| {}),
             );
         }
         refresh_to(Some(".drafts-undo button".to_string()));
@@ -134,7 +136,7 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     let undo_delete = move |_| {
         if let Some(d) = deleted.get_untracked() {
             let back = format!("[data-draft=\"{}\"] .drafts-open", d.id);
-            match storage::put_back_draft(&d.id, &d.raw) {
+            match storage::put_back_draft(&mut Local, &d.id, &d.raw) {
                 Ok(()) => {
                     deleted.set(None);
                     refresh_to(Some(back));
@@ -183,11 +185,13 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     };
     let broken_row = move |b: BrokenDraft| {
         let reason = restore_error_text(i18n, &b.error);
+        let backed_up = b.backed_up;
         let raw = b.raw.clone();
         let name = format!("{}.txt", b.key.replace('.', "-"));
         view! {
             <li class="drafts-broken" data-broken=b.key.clone()>
                 <p>{t!(i18n, library_broken)} " " {reason}</p>
+                {(!backed_up).then(|| view! { <p role="alert">{t!(i18n, library_broken_no_backup)}</p> })}
                 <button type="button" on:click=move |_| { download(&name, "text/plain", &raw); }>
                     {t!(i18n, library_download_raw)}
                 </button>
@@ -223,7 +227,7 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
             }}
             <p class="drafts-note">
                 {t!(i18n, library_keep_copy)} " "
-                {move || match state.persistent.get() {
+                {move || match drafts.persistent.get() {
                     Some(true) => t_string!(i18n, library_persistent_yes),
                     Some(false) => t_string!(i18n, library_persistent_no),
                     None => "",

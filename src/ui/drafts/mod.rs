@@ -1,176 +1,205 @@
-//! Drafts that are never lost: autosave (debounced, flushed when the page is
-//! hidden, closed or loses focus), an honest save indicator, banners for
-//! every storage failure, no silent overwrite between tabs, and the library
-//! of drafts on the start screen.
+//! Drafts that are never lost: every change is written at once (the rules
+//! live in [`crate::storage::autosave`]), an honest save indicator, banners
+//! for every storage failure, no silent overwrite between tabs, a question
+//! asked in the page before unsaved work is replaced, and the library of
+//! drafts on the start screen.
 pub mod banner;
 pub mod library;
 
 use crate::charter::Charter;
 use crate::format::{to_json, Source};
-use crate::storage::{self, StorageError, StoredVersion};
+use crate::storage::{self, Autosave, DraftEntry, External, Local, SaveStatus, TakeError};
 use crate::ui::platform::{download, file_name, fresh_id};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-pub use banner::{SaveIndicator, StorageBanner};
+pub use banner::{ReplaceQuestion, SaveIndicator, StorageBanner};
 pub use library::Library;
 
-/// How long typing may pause before the draft is written.
-const DEBOUNCE: Duration = Duration::from_millis(400);
-
-/// What the save indicator says.
+/// Something about saving that the user must hear, beside the status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Nothing typed since the draft opened.
-    Idle,
-    /// A change waits to be written.
-    Pending,
-    /// Everything typed is in storage.
-    Saved,
-    /// The last write failed, for this reason; the charter stays in memory.
-    Failed(StorageError),
-    /// Another tab saved this draft since this tab read it: nothing is
-    /// written until the user chooses.
-    Conflict,
-    /// Another tab saved this draft and this tab took its version.
-    Followed,
+pub enum Notice {
+    /// "Take the other tab's version": the other tab deleted the draft.
+    TheirsGone,
+    /// "Take the other tab's version": what it left does not open.
+    TheirsUnreadable,
+    /// The draft is saved, but the browser would not record that it is the
+    /// one open: it will not reopen by itself.
+    CurrentUnrecorded,
 }
 
-/// Opens the draft that was open last, if it restores; otherwise keeps the
-/// empty charter, which is not written until the user types.
-pub fn open_last_draft(state: AppState) {
-    if !storage::available() {
-        state
-            .save
-            .set(SaveStatus::Failed(StorageError::Unavailable));
-        return;
-    }
-    let Some(id) = storage::current_draft_id() else {
-        return;
-    };
-    match storage::load_draft(&id, &mut fresh_id) {
-        Ok(Some(Ok(restored))) => show_loaded(state, restored.charter),
-        // Kept untouched by storage; the banner says so and points to the library.
-        Ok(Some(Err(_))) => state.last_draft_unreadable.set(true),
-        _ => {}
-    }
+/// A charter waiting to replace work that could not be saved, until the
+/// user answers the question asked in the page.
+#[derive(Clone)]
+pub struct PendingOpen {
+    charter: Charter,
+    save: bool,
+    after: Callback<()>,
 }
 
-/// Puts a charter read from storage on the board without writing it back.
-fn show_loaded(state: AppState, charter: Charter) {
-    state.base_version.set_value(charter.updated_at);
-    state.dirty.set_value(false);
-    state.charter.set(charter);
+/// The drafts feature's own state, provided once by the shell.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    machine: StoredValue<Autosave>,
+    /// What the indicator and the banners say.
+    pub status: RwSignal<SaveStatus>,
+    /// The draft open last time does not restore (it is kept); `true` when a
+    /// backup copy of it could be made.
+    pub last_unreadable: RwSignal<Option<bool>>,
+    /// Whether the browser keeps this site's data under pressure, once known.
+    pub persistent: RwSignal<Option<bool>>,
+    persistence_asked: StoredValue<bool>,
+    /// What the user must hear besides the status.
+    pub notice: RwSignal<Option<Notice>>,
+    /// A charter that waits for the user's answer before replacing unsaved work.
+    pub pending: RwSignal<Option<PendingOpen>>,
 }
 
-/// Whether what is on the board was typed but is not in storage.
-fn unsaved(state: AppState) -> bool {
-    state.dirty.get_value()
-        && matches!(
-            state.save.get_untracked(),
-            SaveStatus::Failed(_) | SaveStatus::Conflict
-        )
+/// The drafts state, from any view below the shell.
+pub fn use_drafts() -> Drafts {
+    expect_context::<Drafts>()
 }
 
-/// Opens a charter on the board as the current draft; `save` writes it at once
-/// (an example, an incoming charter), otherwise it waits for the first edit.
-/// What was on the board is saved first; if it cannot be, the user is asked
-/// before it is replaced. Returns whether the charter was opened.
-pub fn open_charter(state: AppState, charter: Charter, save: bool) -> bool {
-    flush(state);
-    if unsaved(state) {
-        let ask = state.confirm_replace_unsaved;
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&ask.get_value()).ok())
-            .unwrap_or(false);
-        if !confirmed {
-            return false;
+impl Drafts {
+    /// Creates the drafts state for this page.
+    pub fn new() -> Drafts {
+        let machine = Autosave::new(Local::available());
+        Drafts {
+            status: RwSignal::new(machine.status()),
+            machine: StoredValue::new(machine),
+            last_unreadable: RwSignal::new(None),
+            persistent: RwSignal::new(None),
+            persistence_asked: StoredValue::new(false),
+            notice: RwSignal::new(None),
+            pending: RwSignal::new(None),
         }
     }
-    storage::set_current_draft_id(&charter.id);
-    let base = match storage::stored_version(&charter.id) {
-        StoredVersion::Readable(t) => t,
-        _ => 0.0,
-    };
-    state.base_version.set_value(base);
-    state.dirty.set_value(false);
-    state.charter.set(charter);
-    state.undo.set(None);
-    if !matches!(
-        state.save.get_untracked(),
-        SaveStatus::Failed(StorageError::Unavailable)
-    ) {
-        state.save.set(SaveStatus::Idle);
-    }
-    if save {
-        changed(state);
-    }
-    true
-}
 
-/// Writes the charter now if it changed since the last write and no other tab
-/// saved it since this tab read it.
-fn flush(state: AppState) {
-    if !state.dirty.get_value()
-        || matches!(
-            state.save.get_untracked(),
-            SaveStatus::Conflict | SaveStatus::Failed(StorageError::Unavailable)
-        )
-    {
-        return;
-    }
-    let (id, updated_at) = state
-        .charter
-        .with_untracked(|c| (c.id.clone(), c.updated_at));
-    match storage::stored_version(&id) {
-        StoredVersion::Readable(stored)
-            if stored != state.base_version.get_value() && stored != updated_at =>
-        {
-            state.save.set(SaveStatus::Conflict);
+    /// Runs one step of the machine, then says what it now says.
+    fn step<T>(self, f: impl FnOnce(&mut Autosave) -> T) -> Option<T> {
+        let out = self.machine.try_update_value(f);
+        let (status, unrecorded) = self
+            .machine
+            .with_value(|m| (m.status(), m.current_unrecorded()));
+        if self.status.get_untracked() != status {
+            self.status.set(status);
         }
-        StoredVersion::Unreadable => state.save.set(SaveStatus::Failed(StorageError::Protected)),
-        _ => write(state),
+        if unrecorded && self.notice.get_untracked().is_none() {
+            self.notice.set(Some(Notice::CurrentUnrecorded));
+        }
+        if status == SaveStatus::Saved && !self.persistence_asked.get_value() {
+            self.persistence_asked.set_value(true);
+            let persistent = self.persistent;
+            leptos::task::spawn_local(async move {
+                persistent.set(Some(storage::request_persistence().await));
+            });
+        }
+        out
     }
-}
 
-/// Writes the charter whatever is stored (after the user chose to keep theirs).
-fn write(state: AppState) {
-    match state.charter.with_untracked(storage::save_draft) {
-        Ok(()) => {
-            let (id, updated_at) = state
-                .charter
-                .with_untracked(|c| (c.id.clone(), c.updated_at));
-            storage::set_current_draft_id(&id);
-            state.base_version.set_value(updated_at);
-            state.dirty.set_value(false);
-            state.save.set(SaveStatus::Saved);
-            if !state.persistence_asked.get_value() {
-                state.persistence_asked.set_value(true);
-                leptos::task::spawn_local(async move {
-                    state
-                        .persistent
-                        .set(Some(storage::request_persistence().await));
-                });
+    /// Whether what is on the board was typed but is not in storage.
+    pub fn unsaved(self) -> bool {
+        self.machine.with_value(|m| m.unsaved())
+    }
+
+    /// Opens the draft that was open last, if it restores; otherwise keeps
+    /// the empty charter, which is not written until the user types.
+    pub fn open_last(self, state: AppState) {
+        let Some(id) = storage::current_draft_id(&Local) else {
+            return;
+        };
+        match storage::load_draft(&mut Local, &id, &mut fresh_id) {
+            Ok(DraftEntry::Readable(restored)) => self.show(state, restored.charter),
+            // Kept untouched by storage; the banner says so and points to the library.
+            Ok(DraftEntry::Unreadable(broken)) => self.last_unreadable.set(Some(broken.backed_up)),
+            Ok(DraftEntry::Absent) | Err(_) => {}
+        }
+    }
+
+    /// Puts a charter on the board as the current draft, without writing it.
+    fn show(self, state: AppState, charter: Charter) {
+        self.step(|m| m.opened(&Local, &charter));
+        state.charter.set(charter);
+        state.undo.set(None);
+    }
+
+    /// Opens a charter on the board as the current draft; `save` writes it
+    /// at once (an example, an incoming charter), otherwise it waits for the
+    /// first edit. `after` runs once it is open. When what is on the board
+    /// could not be saved, the user is asked first, in the page.
+    pub fn open(self, state: AppState, charter: Charter, save: bool, after: Callback<()>) {
+        self.flush(state);
+        if self.unsaved() {
+            self.pending.set(Some(PendingOpen {
+                charter,
+                save,
+                after,
+            }));
+            return;
+        }
+        self.open_now(state, charter, save, after);
+    }
+
+    fn open_now(self, state: AppState, charter: Charter, save: bool, after: Callback<()>) {
+        self.pending.set(None);
+        self.notice.set(None);
+        self.show(state, charter);
+        if save {
+            self.step(|m| state.charter.with_untracked(|c| m.changed(&mut Local, c)));
+        }
+        after.run(());
+    }
+
+    /// The user answered the question: replace the unsaved work after all.
+    pub fn confirm_pending(self, state: AppState) {
+        if let Some(p) = self.pending.get_untracked() {
+            self.open_now(state, p.charter, p.save, p.after);
+        }
+    }
+
+    /// Writes the board now if it holds a change not yet in storage.
+    pub fn flush(self, state: AppState) {
+        self.step(|m| state.charter.with_untracked(|c| m.flush(&mut Local, c)));
+    }
+
+    /// The user changed the charter: it is written now.
+    pub fn changed(self, state: AppState) {
+        self.step(|m| state.charter.with_untracked(|c| m.changed(&mut Local, c)));
+    }
+
+    /// Resolves a conflict by keeping this tab's version.
+    pub fn keep_mine(self, state: AppState) {
+        self.notice.set(None);
+        self.step(|m| state.charter.with_untracked(|c| m.keep_mine(&mut Local, c)));
+    }
+
+    /// Resolves a conflict by taking the version another tab saved; says so
+    /// when there is none to take.
+    pub fn take_theirs(self, state: AppState) {
+        let taken = self.step(|m| m.take_theirs(&mut Local));
+        match taken.unwrap_or(Err(TakeError::Gone)) {
+            Ok(charter) => {
+                self.notice.set(None);
+                state.charter.set(charter);
+            }
+            Err(TakeError::Gone) => self.notice.set(Some(Notice::TheirsGone)),
+            Err(TakeError::Unreadable | TakeError::Storage(_)) => {
+                self.notice.set(Some(Notice::TheirsUnreadable))
             }
         }
-        Err(e) => state.save.set(SaveStatus::Failed(e)),
+    }
+
+    /// The draft on the board was deleted from the library.
+    pub fn forget(self) {
+        self.step(|m| m.forget());
     }
 }
 
-/// Resolves a conflict by keeping this tab's version.
-pub fn keep_mine(state: AppState) {
-    write(state);
-}
-
-/// Resolves a conflict by taking the version another tab saved.
-pub fn take_theirs(state: AppState) {
-    let id = state.charter.with_untracked(|c| c.id.clone());
-    if let Ok(Some(Ok(restored))) = storage::load_draft(&id, &mut fresh_id) {
-        show_loaded(state, restored.charter);
-        state.save.set(SaveStatus::Followed);
+impl Default for Drafts {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -189,45 +218,37 @@ pub fn download_copy(state: AppState) -> bool {
     }
 }
 
-/// Records that the user changed the charter: the draft is written once
-/// typing pauses, or at once when the page is hidden or closed. A failure
-/// stays on screen until a write succeeds; with no storage at all, nothing
-/// is attempted.
-pub fn changed(state: AppState) {
-    state.dirty.set_value(true);
-    match state.save.get_untracked() {
-        SaveStatus::Failed(StorageError::Unavailable) => return,
-        SaveStatus::Conflict | SaveStatus::Failed(_) => {}
-        _ => state.save.set(SaveStatus::Pending),
-    }
-    if let Some(t) = state.save_timer.get_value() {
-        t.clear();
-    }
-    state
-        .save_timer
-        .set_value(set_timeout_with_handle(move || flush(state), DEBOUNCE).ok());
-}
-
-/// Flushes when the page is hidden, closed or loses focus, and follows other
-/// tabs through `storage` events.
-pub fn install_autosave(state: AppState) {
+/// Writes every edit as it happens, retries a failed write when the page is
+/// hidden, closed or loses focus, and follows other tabs through `storage`
+/// events.
+pub fn install_autosave(state: AppState, drafts: Drafts) {
+    // One effect persists: each edit of the user is written in the same turn
+    // of the event loop, before the browser could close or the tab crash.
+    Effect::new(move |first: Option<()>| {
+        state.edited.track();
+        if first.is_some() {
+            drafts.changed(state);
+        }
+    });
     // The app lives as long as the page, so these listeners do too.
-    let flush_now = Closure::<dyn Fn()>::new(move || flush(state));
+    let flush_now = Closure::<dyn Fn()>::new(move || drafts.flush(state));
     let on_storage =
         Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
             let Some(key) = ev.key() else { return };
-            let ours = state
-                .charter
-                .with_untracked(|c| storage::draft_id_of_key(&key) == Some(c.id.as_str()));
-            if !ours {
-                return;
-            }
-            match state.save.get_untracked() {
-                SaveStatus::Idle | SaveStatus::Saved | SaveStatus::Followed => take_theirs(state),
-                // Unsaved work here: never replace it silently.
-                _ => state.save.set(SaveStatus::Conflict),
+            if let Some(External::Follow(charter)) = drafts.step(|m| m.external(&mut Local, &key)) {
+                state.charter.set(*charter);
             }
         });
+    // Leaving with work that could not be saved: the browser asks first.
+    let on_leave = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |ev: web_sys::BeforeUnloadEvent| {
+            drafts.flush(state);
+            if drafts.unsaved() {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        },
+    );
     if let Some(window) = web_sys::window() {
         let callback = flush_now.as_ref().unchecked_ref();
         let _ = window.add_event_listener_with_callback("pagehide", callback);
@@ -237,18 +258,6 @@ pub fn install_autosave(state: AppState) {
         }
         let _ =
             window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-    }
-    // Leaving with work that could not be saved: the browser asks first.
-    let on_leave = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
-        move |ev: web_sys::BeforeUnloadEvent| {
-            flush(state);
-            if unsaved(state) {
-                ev.prevent_default();
-                ev.set_return_value("unsaved");
-            }
-        },
-    );
-    if let Some(window) = web_sys::window() {
         let _ = window
             .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
     }

@@ -7,11 +7,12 @@ use crate::charter::{
     Charter, ChoiceField, Choices, Keep, Part,
 };
 use crate::i18n::*;
-use crate::storage;
+use crate::storage::{self, DraftEntry, Local, SaveStatus};
 use crate::ui::charter_view::{part_body, written_by};
-use crate::ui::drafts::{open_charter, SaveStatus};
+use crate::ui::drafts::use_drafts;
 use crate::ui::platform::{format_date, fresh_id, now, shown_title};
 use crate::ui::route::Route;
+use crate::ui::share::incoming::use_inbox;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -21,11 +22,11 @@ pub fn saved_draft(state: AppState, id: &str) -> Option<Charter> {
     if state.charter.with_untracked(|c| c.id == id) {
         return Some(state.charter.get_untracked());
     }
-    match storage::load_draft(id, &mut fresh_id) {
-        Ok(Some(Ok(r))) => Some(r.charter),
+    match storage::load_draft(&mut Local, id, &mut fresh_id) {
+        Ok(DraftEntry::Readable(r)) => Some(r.charter),
         // No such draft, storage blocked, or a draft that does not restore:
         // there is nothing to compare with.
-        Ok(Some(Err(_))) | Ok(None) | Err(_) => None,
+        Ok(DraftEntry::Unreadable(_) | DraftEntry::Absent) | Err(_) => None,
     }
 }
 
@@ -92,6 +93,8 @@ enum Blocked {
 pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let drafts = use_drafts();
+    let inbox = use_inbox();
     let lang = state.lang;
     let title = titles_differ(&mine, &theirs).then(|| RwSignal::new(Keep::Mine));
     let kind = kinds_differ(&mine, &theirs).then(|| RwSignal::new(Keep::Mine));
@@ -123,7 +126,7 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
             return;
         }
         let on_board = theirs.with_value(|t| state.charter.with_untracked(|c| c.id == t.id));
-        if on_board && state.save.get_untracked() == SaveStatus::Conflict {
+        if on_board && drafts.status.get_untracked() == SaveStatus::Conflict {
             blocked.set(Some(Blocked::Conflict));
             return;
         }
@@ -134,10 +137,11 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
             return;
         };
         let merged = theirs.with_value(|t| merge(&current, t, &choices, now(), &mut fresh_id));
-        if open_charter(state, merged, true) {
-            state.incoming.set(None);
+        let after = Callback::new(move |_| {
+            inbox.incoming.set(None);
             Route::Canvas.go();
-        }
+        });
+        drafts.open(state, merged, true, after);
     };
     // What a side says, in the language the app is shown in.
     let side = move |c: StoredValue<Charter>, part: &'static Part| {

@@ -7,8 +7,8 @@ use crate::format::{
     decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
 };
 use crate::i18n::*;
-use crate::storage;
-use crate::ui::drafts::open_charter;
+use crate::storage::{self, Local};
+use crate::ui::drafts::use_drafts;
 use crate::ui::platform::{fresh_id, shown_title};
 use crate::ui::route::Route;
 use crate::ui::share::compare::{saved_draft, CompareMerge};
@@ -40,61 +40,93 @@ pub enum IncomingError {
     Unreadable,
 }
 
+/// What arrived from outside and waits for the user, provided once by the shell.
+#[derive(Clone, Copy)]
+pub struct Inbox {
+    /// A charter from a link or a file, waiting for the user's decision.
+    pub incoming: RwSignal<Option<Incoming>>,
+    /// Why the last incoming charter could not be opened.
+    pub error: RwSignal<Option<IncomingError>>,
+}
+
+impl Inbox {
+    /// An empty inbox.
+    pub fn new() -> Inbox {
+        Inbox {
+            incoming: RwSignal::new(None),
+            error: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for Inbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The inbox, from any view below the shell.
+pub fn use_inbox() -> Inbox {
+    expect_context::<Inbox>()
+}
+
 /// Whether a draft with this id is here: on the board (even before its first
 /// write) or in storage.
 fn is_here(state: AppState, id: &str) -> bool {
     state.charter.with_untracked(|c| c.id == id)
-        || storage::stored_version(id) != storage::StoredVersion::Absent
+        || storage::stored_version(&mut Local, id) != storage::StoredVersion::Absent
 }
 
-fn offer(state: AppState, result: Result<crate::format::Restored, IncomingError>) {
+fn offer(state: AppState, inbox: Inbox, result: Result<crate::format::Restored, IncomingError>) {
     match result {
         Ok(r) => {
             let exists = is_here(state, &r.charter.id);
-            state.incoming_error.set(None);
-            state.incoming.set(Some(Incoming {
+            inbox.error.set(None);
+            inbox.incoming.set(Some(Incoming {
                 charter: r.charter,
                 warnings: r.warnings,
                 exists,
             }));
         }
         Err(e) => {
-            state.incoming.set(None);
-            state.incoming_error.set(Some(e));
+            inbox.incoming.set(None);
+            inbox.error.set(Some(e));
         }
     }
 }
 
 /// Offers the charter a link fragment carries (`#c2.…`).
-pub fn offer_fragment(state: AppState, fragment: &str) {
+pub fn offer_fragment(state: AppState, inbox: Inbox, fragment: &str) {
     offer(
         state,
+        inbox,
         decode_fragment(fragment, &mut fresh_id).map_err(IncomingError::Link),
     );
 }
 
 /// Offers the charter in a file's text.
-pub fn offer_text(state: AppState, text: &str) {
+pub fn offer_text(state: AppState, inbox: Inbox, text: &str) {
     offer(
         state,
+        inbox,
         restore(text, &mut fresh_id).map_err(IncomingError::File),
     );
 }
 
 /// Reads a file the user picked or dropped and offers the charter in it.
-pub fn read_file(state: AppState, file: web_sys::File) {
+pub fn read_file(state: AppState, inbox: Inbox, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         match text.ok().and_then(|v| v.as_string()) {
-            Some(t) => offer_text(state, &t),
-            None => offer(state, Err(IncomingError::Unreadable)),
+            Some(t) => offer_text(state, inbox, &t),
+            None => offer(state, inbox, Err(IncomingError::Unreadable)),
         }
     });
 }
 
 /// A file dropped anywhere on the app opens through the preview, instead of
 /// the browser leaving the app to show it.
-pub fn accept_dropped_files(state: AppState) {
+pub fn accept_dropped_files(state: AppState, inbox: Inbox) {
     let carries_files = |ev: &web_sys::DragEvent| {
         ev.data_transfer()
             .map(|dt| dt.types().includes(&"Files".into(), 0))
@@ -115,7 +147,7 @@ pub fn accept_dropped_files(state: AppState) {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
-            read_file(state, file);
+            read_file(state, inbox, file);
         }
     });
     on_cleanup(move || {
@@ -126,7 +158,7 @@ pub fn accept_dropped_files(state: AppState) {
 
 /// On start, opens the charter the address carries, then cleans the address
 /// so that a reload does not offer it again.
-pub fn open_fragment_on_load(state: AppState) {
+pub fn open_fragment_on_load(state: AppState, inbox: Inbox) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -137,7 +169,7 @@ pub fn open_fragment_on_load(state: AppState) {
     if !fragment.starts_with('c') || fragment.starts_with("c/") || !fragment.contains('.') {
         return;
     }
-    offer_fragment(state, fragment);
+    offer_fragment(state, inbox, fragment);
     let clean = window
         .location()
         .href()
@@ -201,12 +233,14 @@ fn dropped_labels(
 pub fn IncomingPreview() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let drafts = use_drafts();
+    let inbox = use_inbox();
     let confirm_replace = RwSignal::new(false);
     // The preview takes the focus when a charter arrives, so that keyboard and
     // screen-reader users land on it wherever they were.
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
-        if state.incoming.with(Option::is_some) {
+        if inbox.incoming.with(Option::is_some) {
             if let Some(h) = heading.get() {
                 let _ = h.focus();
             }
@@ -219,7 +253,7 @@ pub fn IncomingPreview() -> impl IntoView {
     // A new charter arriving never inherits a half-given confirmation or an
     // earlier comparison.
     Effect::new(move |_| {
-        state.incoming.track();
+        inbox.incoming.track();
         confirm_replace.set(false);
         compared.set(None);
     });
@@ -228,7 +262,7 @@ pub fn IncomingPreview() -> impl IntoView {
             compared.set(None);
             return;
         }
-        if let Some(theirs) = state
+        if let Some(theirs) = inbox
             .incoming
             .with_untracked(|i| i.as_ref().map(|i| i.charter.clone()))
         {
@@ -236,17 +270,19 @@ pub fn IncomingPreview() -> impl IntoView {
             compared.set(Some((theirs, mine)));
         }
     };
+    let opened = Callback::new(move |_| {
+        inbox.incoming.set(None);
+        confirm_replace.set(false);
+        Route::Canvas.go();
+    });
     let save_new = move |_| {
-        if let Some(mut inc) = state.incoming.get_untracked() {
+        if let Some(mut inc) = inbox.incoming.get_untracked() {
             // Asked again now: another tab may have saved this charter since
             // it arrived. A copy never takes the id of a draft that is here.
             if is_here(state, &inc.charter.id) {
                 inc.charter.id = fresh_id();
             }
-            if open_charter(state, inc.charter, true) {
-                state.incoming.set(None);
-                Route::Canvas.go();
-            }
+            drafts.open(state, inc.charter, true, opened);
         }
     };
     let replace = move |_| {
@@ -254,22 +290,18 @@ pub fn IncomingPreview() -> impl IntoView {
             confirm_replace.set(true);
             return;
         }
-        if let Some(inc) = state.incoming.get_untracked() {
-            if open_charter(state, inc.charter, true) {
-                state.incoming.set(None);
-                confirm_replace.set(false);
-                Route::Canvas.go();
-            }
+        if let Some(inc) = inbox.incoming.get_untracked() {
+            drafts.open(state, inc.charter, true, opened);
         }
     };
     let dismiss = move |_| {
-        state.incoming.set(None);
+        inbox.incoming.set(None);
         confirm_replace.set(false);
     };
     // Only a new charter rebuilds the preview: switching the language
     // changes its words but keeps a comparison and its choices as they are.
     let summary = move || {
-        state.incoming.with(|inc| {
+        inbox.incoming.with(|inc| {
             inc.as_ref().map(|inc| {
                 let (filled, total) = total_fill(&inc.charter);
                 (inc.charter.title.clone(), filled, total, inc.exists)
@@ -277,11 +309,11 @@ pub fn IncomingPreview() -> impl IntoView {
         })
     };
     view! {
-        {move || state.incoming_error.get().map(|e| view! {
+        {move || inbox.error.get().map(|e| view! {
             <div class="share-banner" role="alert" data-testid="incoming-error">
                 <p>{error_text(i18n, &e)}</p>
                 <p>{t!(i18n, incoming_nothing_changed)}</p>
-                <button type="button" on:click=move |_| state.incoming_error.set(None)>{t!(i18n, dismiss)}</button>
+                <button type="button" on:click=move |_| inbox.error.set(None)>{t!(i18n, dismiss)}</button>
             </div>
         })}
         {move || summary().map(|(title, filled, total, exists)| view! {
@@ -292,7 +324,7 @@ pub fn IncomingPreview() -> impl IntoView {
                     {move || t_string!(i18n, fill_label, filled = filled, total = total).to_string()}
                 </p>
                 {move || {
-                    let dropped = state.incoming.with(|inc| {
+                    let dropped = inbox.incoming.with(|inc| {
                         inc.as_ref().map(|inc| dropped_labels(i18n, &inc.warnings, state.lang.get()))
                     })?;
                     (!dropped.is_empty()).then(|| view! {
@@ -319,7 +351,7 @@ pub fn IncomingPreview() -> impl IntoView {
                 <button type="button" on:click=dismiss>{t!(i18n, incoming_ignore)}</button>
                 {move || {
                     let (theirs, mine) = compared.get()?;
-                    let current = state.incoming.with(|i| i.as_ref().is_some_and(|i| i.charter == theirs));
+                    let current = inbox.incoming.with(|i| i.as_ref().is_some_and(|i| i.charter == theirs));
                     current.then(|| match mine {
                         Some(mine) => view! { <CompareMerge mine=mine theirs=theirs /> }.into_any(),
                         None => view! { <p id="compare" role="alert">{t!(i18n, compare_unreadable)}</p> }.into_any(),
@@ -335,18 +367,19 @@ pub fn IncomingPreview() -> impl IntoView {
 pub fn OpenPasted() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let inbox = use_inbox();
     let pasted = RwSignal::new(String::new());
     let open_link = move |_| {
         let text = pasted.get_untracked();
         match repair_pasted_link(&text) {
-            Some(fragment) => offer_fragment(state, &fragment),
+            Some(fragment) => offer_fragment(state, inbox, &fragment),
             None => {
-                state.incoming.set(None);
-                state.incoming_error.set(Some(IncomingError::NoLink));
+                inbox.incoming.set(None);
+                inbox.error.set(Some(IncomingError::NoLink));
             }
         }
     };
-    let read_file = move |file: web_sys::File| read_file(state, file);
+    let read_file = move |file: web_sys::File| read_file(state, inbox, file);
     let on_pick = move |ev: leptos::ev::Event| {
         let input = ev
             .target()

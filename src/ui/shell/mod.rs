@@ -2,9 +2,10 @@
 //! screen for the current address, and the undo bar.
 use crate::i18n::*;
 use crate::storage;
-use crate::ui::drafts::{install_autosave, open_last_draft, SaveIndicator, StorageBanner};
+use crate::ui::drafts::{install_autosave, Drafts, ReplaceQuestion, SaveIndicator, StorageBanner};
 use crate::ui::embed::{embed_requested, FramedNote};
 use crate::ui::route::Route;
+use crate::ui::share::incoming::Inbox;
 use crate::ui::share::{accept_dropped_files, open_fragment_on_load, IncomingPreview};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::{canvas, charter_view, guide, start};
@@ -40,18 +41,18 @@ pub fn Shell() -> impl IntoView {
     });
     let state = AppState::new();
     provide_context(state);
-    Effect::new(move |_| {
-        let ask = t_string!(i18n, confirm_replace_unsaved).to_string();
-        state.confirm_replace_unsaved.set_value(ask);
-    });
-    open_last_draft(state);
-    install_autosave(state);
-    open_fragment_on_load(state);
-    accept_dropped_files(state);
+    let drafts = Drafts::new();
+    provide_context(drafts);
+    let inbox = Inbox::new();
+    provide_context(inbox);
+    drafts.open_last(state);
+    install_autosave(state, drafts);
+    open_fragment_on_load(state, inbox);
+    accept_dropped_files(state, inbox);
     state.route.set(Route::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&current_hash()));
-        open_fragment_on_load(state);
+        open_fragment_on_load(state, inbox);
     });
     on_cleanup(move || listener.remove());
 
@@ -75,6 +76,7 @@ pub fn Shell() -> impl IntoView {
         <Header />
         <FramedNote />
         <StorageBanner />
+        <ReplaceQuestion />
         <main id="main" tabindex="-1">
             <IncomingPreview />
             {screen}
@@ -93,7 +95,8 @@ fn Header() -> impl IntoView {
             Locale::en => Locale::fr,
         };
         i18n.set_locale(next);
-        storage::save_language(if next == Locale::fr { "fr" } else { "en" });
+        // A browser that will not remember the choice still shows it now.
+        let _ = storage::save_language(if next == Locale::fr { "fr" } else { "en" });
     };
     let current = move |r: Route| {
         move || {

@@ -1,7 +1,7 @@
 //! The start screen: what Coplanifier is for, and where to begin.
 use crate::charter::{example, Charter};
 use crate::i18n::*;
-use crate::ui::drafts::{open_charter, Library};
+use crate::ui::drafts::{use_drafts, Library};
 use crate::ui::embed::EmbedSnippet;
 use crate::ui::platform::{fresh_id, now};
 use crate::ui::route::Route;
@@ -14,23 +14,19 @@ use leptos::prelude::*;
 pub fn StartScreen() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let drafts = use_drafts();
     let new_charter = move |_| {
-        if open_charter(
+        let charter = Charter::new(fresh_id(), state.lang.get_untracked(), now());
+        drafts.open(
             state,
-            Charter::new(fresh_id(), state.lang.get_untracked(), now()),
+            charter,
             false,
-        ) {
-            Route::Guide(1).go();
-        }
+            Callback::new(|_| Route::Guide(1).go()),
+        );
     };
     let open_example = move |_| {
-        if open_charter(
-            state,
-            example(state.lang.get_untracked(), fresh_id(), now()),
-            true,
-        ) {
-            Route::Canvas.go();
-        }
+        let charter = example(state.lang.get_untracked(), fresh_id(), now());
+        drafts.open(state, charter, true, Callback::new(|_| Route::Canvas.go()));
     };
     view! {
         <section class="start" aria-labelledby="start-title">

@@ -30,16 +30,21 @@ process.on('exit', () => {
   }
 });
 
-/** A fresh browser context with its own empty profile. */
-export async function launch({ locale = 'fr-CA', viewport = { width: 1280, height: 900 } } = {}) {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'coplanifier-e2e-'));
+/**
+ * A browser context with its own profile: a fresh empty one, or `profile`
+ * (the `profile` of an earlier context) to reopen the same browser after it
+ * was closed or killed.
+ */
+export async function launch({ locale = 'fr-CA', viewport = { width: 1280, height: 900 }, profile } = {}) {
+  const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'coplanifier-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ARGS,
     locale,
     viewport,
   });
-  profiles.push(userDataDir);
+  if (!profiles.includes(userDataDir)) profiles.push(userDataDir);
+  context.profile = userDataDir;
   return context;
 }
 

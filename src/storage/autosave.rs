@@ -1,0 +1,389 @@
+//! The rules that keep the draft on the board in storage, as a small state
+//! machine over a [`Backend`]: every change is written at once (the browser
+//! may close or crash at any keystroke), never over what another tab saved
+//! since this tab last read it, and never over an entry that does not open.
+//!
+//! To notice another tab's save without reading the whole draft back on
+//! every keystroke, the machine remembers the exact text it last wrote or
+//! read under the draft's key: any other text there was written by someone
+//! else.
+use super::backend::Backend;
+use super::drafts::{draft_key, load_draft, set_current_draft_id, write_draft, DraftEntry};
+use super::StorageError;
+use crate::charter::Charter;
+use crate::format::restore_any;
+
+/// What the save indicator says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing typed since the draft opened.
+    Idle,
+    /// Everything typed is in storage.
+    Saved,
+    /// The last write failed, for this reason; the charter stays in memory.
+    Failed(StorageError),
+    /// Another tab saved this draft since this tab read it, while this tab
+    /// had work of its own not yet written: nothing is written until the
+    /// user chooses.
+    Conflict,
+    /// Another tab saved this draft and this tab took its version.
+    Followed,
+}
+
+/// What the board should do after another tab wrote the draft it shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum External {
+    /// Nothing: the key is not this draft's, or nothing changed.
+    Ignore,
+    /// Show this version, the other tab's; nothing here was unsaved.
+    Follow(Box<Charter>),
+    /// Both tabs have their own version; the user chooses.
+    Conflict,
+}
+
+/// Why "take the other tab's version" could not be done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TakeError {
+    /// The other tab deleted the draft: there is no version to take.
+    Gone,
+    /// What the other tab left does not open (it is kept untouched).
+    Unreadable,
+    /// Storage refused to be read.
+    Storage(StorageError),
+}
+
+/// The saving state of the draft on the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Autosave {
+    status: SaveStatus,
+    /// The id of the draft on the board.
+    id: String,
+    /// The text under the draft's key when this tab last wrote or read it.
+    known: Option<String>,
+    /// Whether the board holds a change that is not in storage.
+    dirty: bool,
+    /// Whether the last write could not record which draft is open.
+    current_unrecorded: bool,
+}
+
+impl Autosave {
+    /// The machine for a page where storage is `available` (or not at all).
+    pub fn new(available: bool) -> Autosave {
+        Autosave {
+            status: if available {
+                SaveStatus::Idle
+            } else {
+                SaveStatus::Failed(StorageError::Unavailable)
+            },
+            id: String::new(),
+            known: None,
+            dirty: false,
+            current_unrecorded: false,
+        }
+    }
+
+    /// What the save indicator should say.
+    pub fn status(&self) -> SaveStatus {
+        self.status
+    }
+
+    /// Whether what is on the board was typed but is not in storage.
+    pub fn unsaved(&self) -> bool {
+        self.dirty && matches!(self.status, SaveStatus::Failed(_) | SaveStatus::Conflict)
+    }
+
+    /// Whether the last successful write could not record which draft is
+    /// open (the draft itself is saved; it may not reopen by itself).
+    pub fn current_unrecorded(&self) -> bool {
+        self.current_unrecorded
+    }
+
+    fn unavailable(&self) -> bool {
+        self.status == SaveStatus::Failed(StorageError::Unavailable)
+    }
+
+    /// A charter is now on the board, as storage holds it or new. Nothing is
+    /// written; what is stored under its id is remembered as read.
+    pub fn opened(&mut self, b: &impl Backend, charter: &Charter) {
+        self.id = charter.id.clone();
+        self.dirty = false;
+        self.current_unrecorded = false;
+        if self.unavailable() {
+            return;
+        }
+        self.known = b.get(&draft_key(&charter.id)).ok().flatten();
+        self.status = SaveStatus::Idle;
+    }
+
+    /// The user changed the charter on the board: it is written now.
+    pub fn changed(&mut self, b: &mut impl Backend, charter: &Charter) {
+        self.dirty = true;
+        self.flush(b, charter);
+    }
+
+    /// Writes the board if it holds a change not yet in storage, unless
+    /// another tab saved the draft since (then the user chooses) or what is
+    /// stored does not open (then it is kept).
+    pub fn flush(&mut self, b: &mut impl Backend, charter: &Charter) {
+        if !self.dirty || self.unavailable() || self.status == SaveStatus::Conflict {
+            return;
+        }
+        self.id = charter.id.clone();
+        let stored = match b.get(&draft_key(&charter.id)) {
+            Ok(s) => s,
+            Err(e) => {
+                self.status = SaveStatus::Failed(e);
+                return;
+            }
+        };
+        match stored {
+            None => self.write(b, charter),
+            Some(raw) if Some(&raw) == self.known.as_ref() => self.write(b, charter),
+            Some(raw) => match restore_any(&raw, &mut String::new) {
+                Err(_) => {
+                    // Reading it again keeps a backup copy of it.
+                    let _ = load_draft(b, &charter.id, &mut String::new);
+                    self.status = SaveStatus::Failed(StorageError::Protected);
+                }
+                Ok(r) if r.charter == *charter => {
+                    self.known = Some(raw);
+                    self.dirty = false;
+                    self.status = SaveStatus::Saved;
+                }
+                Ok(_) => self.status = SaveStatus::Conflict,
+            },
+        }
+    }
+
+    /// Writes the board whatever another tab saved (the user chose it),
+    /// still never over an entry that does not open.
+    pub fn keep_mine(&mut self, b: &mut impl Backend, charter: &Charter) {
+        if self.unavailable() {
+            return;
+        }
+        self.dirty = true;
+        match load_draft(b, &charter.id, &mut String::new) {
+            Ok(DraftEntry::Unreadable(_)) => {
+                self.status = SaveStatus::Failed(StorageError::Protected)
+            }
+            Err(e) => self.status = SaveStatus::Failed(e),
+            Ok(_) => self.write(b, charter),
+        }
+    }
+
+    fn write(&mut self, b: &mut impl Backend, charter: &Charter) {
+        match write_draft(b, charter) {
+            Ok(text) => {
+                self.known = Some(text);
+                self.dirty = false;
+                self.status = SaveStatus::Saved;
+                self.current_unrecorded = set_current_draft_id(b, &charter.id).is_err();
+            }
+            Err(e) => self.status = SaveStatus::Failed(e),
+        }
+    }
+
+    /// Another tab wrote `key`. When it is this draft's and nothing here is
+    /// unsaved, the board follows; otherwise the user chooses.
+    pub fn external(&mut self, b: &mut impl Backend, key: &str) -> External {
+        if key != draft_key(&self.id) || self.unavailable() {
+            return External::Ignore;
+        }
+        if self.dirty {
+            self.status = SaveStatus::Conflict;
+            return External::Conflict;
+        }
+        match self.take_theirs(b) {
+            Ok(c) => External::Follow(Box::new(c)),
+            Err(TakeError::Gone) => {
+                // Deleted elsewhere: the board keeps it, and the next change
+                // writes it again.
+                self.known = None;
+                External::Ignore
+            }
+            Err(TakeError::Unreadable) => {
+                self.status = SaveStatus::Failed(StorageError::Protected);
+                External::Ignore
+            }
+            Err(TakeError::Storage(e)) => {
+                self.status = SaveStatus::Failed(e);
+                External::Ignore
+            }
+        }
+    }
+
+    /// Reads the version another tab saved, to put it on the board.
+    pub fn take_theirs(&mut self, b: &mut impl Backend) -> Result<Charter, TakeError> {
+        let key = draft_key(&self.id);
+        let raw = b.get(&key).map_err(TakeError::Storage)?;
+        match load_draft(b, &self.id, &mut String::new).map_err(TakeError::Storage)? {
+            DraftEntry::Readable(r) => {
+                self.known = raw;
+                self.dirty = false;
+                self.status = SaveStatus::Followed;
+                Ok(r.charter)
+            }
+            DraftEntry::Absent => Err(TakeError::Gone),
+            DraftEntry::Unreadable(_) => Err(TakeError::Unreadable),
+        }
+    }
+
+    /// The draft on the board was deleted by the user: nothing of it is to
+    /// be saved any more.
+    pub fn forget(&mut self) {
+        self.dirty = false;
+        self.known = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charter::{Lang, TextField};
+    use crate::storage::drafts::{current_draft_id, draft_text};
+    use crate::storage::Memory;
+
+    fn charter(mission: &str, t: f64) -> Charter {
+        let mut c = Charter::new("d1".into(), Lang::Fr, 1.0);
+        c.set_text(TextField::Mission, mission.into(), t);
+        c
+    }
+
+    fn stored(m: &Memory) -> Option<String> {
+        m.entries.get(&draft_key("d1")).cloned()
+    }
+
+    #[test]
+    fn every_change_is_written_at_once_and_remembered_as_open() {
+        let mut m = Memory::new();
+        let mut a = Autosave::new(true);
+        a.opened(&m, &charter("", 1.0));
+        assert_eq!(a.status(), SaveStatus::Idle);
+        assert_eq!(stored(&m), None, "opening writes nothing");
+        for (i, text) in ["L", "Li", "Lir", "Lire"].into_iter().enumerate() {
+            let c = charter(text, 2.0 + i as f64);
+            a.changed(&mut m, &c);
+            assert_eq!(a.status(), SaveStatus::Saved);
+            assert_eq!(stored(&m), Some(draft_text(&c).expect("text")));
+        }
+        assert_eq!(current_draft_id(&m).as_deref(), Some("d1"));
+        assert!(!a.unsaved());
+    }
+
+    #[test]
+    fn a_refused_write_keeps_the_previous_save_and_is_retried() {
+        let mut m = Memory::new();
+        let mut a = Autosave::new(true);
+        a.opened(&m, &charter("", 1.0));
+        a.changed(&mut m, &charter("Un", 2.0));
+        let before = stored(&m);
+        m.refuse_writes = Some(StorageError::Full);
+        a.changed(&mut m, &charter("Deux", 3.0));
+        assert_eq!(a.status(), SaveStatus::Failed(StorageError::Full));
+        assert!(a.unsaved());
+        assert_eq!(stored(&m), before);
+        m.refuse_writes = None;
+        let c = charter("Deux", 3.0);
+        a.flush(&mut m, &c);
+        assert_eq!(a.status(), SaveStatus::Saved);
+        assert_eq!(stored(&m), Some(draft_text(&c).expect("text")));
+    }
+
+    #[test]
+    fn without_storage_nothing_is_tried_and_the_work_counts_as_unsaved() {
+        let mut m = Memory::new();
+        let mut a = Autosave::new(false);
+        a.opened(&m, &charter("", 1.0));
+        a.changed(&mut m, &charter("Un", 2.0));
+        assert_eq!(a.status(), SaveStatus::Failed(StorageError::Unavailable));
+        assert!(a.unsaved());
+        assert!(m.entries.is_empty());
+    }
+
+    #[test]
+    fn another_tabs_save_is_followed_when_nothing_here_is_unsaved() {
+        let mut m = Memory::new();
+        let mut a = Autosave::new(true);
+        let mut b = Autosave::new(true);
+        a.opened(&m, &charter("", 1.0));
+        a.changed(&mut m, &charter("De A", 2.0));
+        b.opened(&m, &charter("De A", 2.0));
+        let theirs = charter("B a écrit", 3.0);
+        b.changed(&mut m, &theirs);
+        assert_eq!(
+            a.external(&mut m, &draft_key("d1")),
+            External::Follow(Box::new(theirs))
+        );
+        assert_eq!(a.status(), SaveStatus::Followed);
+        // A types on top of what it followed: no false conflict.
+        a.changed(&mut m, &charter("A reprend", 4.0));
+        assert_eq!(a.status(), SaveStatus::Saved);
+        assert_eq!(
+            a.external(&mut m, "coplanifier.draft.other"),
+            External::Ignore
+        );
+    }
+
+    #[test]
+    fn a_tab_that_missed_another_save_never_overwrites_it_silently() {
+        let mut m = Memory::new();
+        let mut a = Autosave::new(true);
+        let mut b = Autosave::new(true);
+        a.opened(&m, &charter("", 1.0));
+        a.changed(&mut m, &charter("Base", 2.0));
+        b.opened(&m, &charter("Base", 2.0));
+        a.changed(&mut m, &charter("A tape encore", 3.0));
+        let theirs = stored(&m);
+        // B never heard of A's save, and types.
+        b.changed(&mut m, &charter("B tape aussi", 4.0));
+        assert_eq!(b.status(), SaveStatus::Conflict);
+        assert_eq!(stored(&m), theirs, "A's version is intact");
+        assert!(b.unsaved());
+        // B chooses its own.
+        let mine = charter("B tape aussi", 4.0);
+        b.keep_mine(&mut m, &mine);
+        assert_eq!(b.status(), SaveStatus::Saved);
+        assert_eq!(stored(&m), Some(draft_text(&mine).expect("text")));
+    }
+
+    #[test]
+    fn taking_the_other_tabs_version_says_when_there_is_none_or_it_is_broken() {
+        let mut m = Memory::new();
+        let mut a = Autosave::new(true);
+        a.opened(&m, &charter("", 1.0));
+        a.changed(&mut m, &charter("Un", 2.0));
+        m.entries.remove(&draft_key("d1"));
+        assert_eq!(a.take_theirs(&mut m), Err(TakeError::Gone));
+        m.entries.insert(draft_key("d1"), "c1.!!!".into());
+        assert_eq!(a.take_theirs(&mut m), Err(TakeError::Unreadable));
+        assert_eq!(
+            m.entries.get("coplanifier.backup.d1").map(String::as_str),
+            Some("c1.!!!")
+        );
+    }
+
+    #[test]
+    fn an_entry_that_does_not_open_is_never_written_over() {
+        let mut m = Memory::new();
+        m.entries.insert(draft_key("d1"), "{broken".into());
+        let mut a = Autosave::new(true);
+        a.opened(&Memory::new(), &charter("", 1.0));
+        a.changed(&mut m, &charter("Un", 2.0));
+        assert_eq!(a.status(), SaveStatus::Failed(StorageError::Protected));
+        assert_eq!(stored(&m).as_deref(), Some("{broken"));
+        a.keep_mine(&mut m, &charter("Un", 2.0));
+        assert_eq!(stored(&m).as_deref(), Some("{broken"));
+    }
+
+    #[test]
+    fn a_current_draft_id_the_browser_refuses_is_reported() {
+        let mut m = Memory::new();
+        let mut a = Autosave::new(true);
+        a.opened(&m, &charter("", 1.0));
+        m.refuse_writes = Some(StorageError::Full);
+        m.refuse_prefix = Some("coplanifier.current".into());
+        a.changed(&mut m, &charter("Un", 2.0));
+        assert_eq!(a.status(), SaveStatus::Saved);
+        assert!(a.current_unrecorded());
+    }
+}
