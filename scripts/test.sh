@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test tier:
-#   style (fmt, clippy) -> native tests -> fixtures against the JSON Schema
-#   -> browser tests (wasm-bindgen-test in headless Chromium) -> release
-#   build -> end-to-end specs (Playwright).
-# Stops at the first tier that fails.
+#   style (fmt, clippy) -> native tests (with the fuzz targets' checks on
+#   their seeds and mutants) -> fixtures against the JSON Schema -> browser
+#   tests (wasm-bindgen-test in headless Chromium) -> release build ->
+#   end-to-end specs (Playwright).
+# Stops at the first tier that fails. The instrumented fuzzing itself is
+# scripts/fuzz.sh, run for an hour before a release (see the README).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_all
@@ -12,10 +14,9 @@ cd "$ROOT"
 step "check: cargo fmt" cargo fmt --all -- --check
 step "check: cargo clippy" cargo clippy --all-targets --locked -- -D warnings
 step "check: words of our own" ../shared/tools/seed-overlap .
-step "test: native" cargo test --locked
+step "test: native (with the fuzz seeds replayed)" cargo test --locked
 step "test: fixtures against docs/charter.schema.json" node tests/schema/validate.mjs
 step "test: browser (wasm-bindgen-test, headless Chromium)" \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 step "build: trunk release" trunk build --release --offline
-step "test: fuzz, a short bounded pass (scripts/fuzz.sh)" scripts/fuzz.sh 10
 step "test: end-to-end (Playwright, Chromium)" node --test --test-concurrency=1 tests/e2e/*.spec.mjs

@@ -1,47 +1,7 @@
-//! Share links and pasted text: whatever arrives in the URL fragment or the
-//! "open a link" box must be refused cleanly, never crash the app.
-//!
-//! Bytes become a string (lossy UTF-8), then go through `decode_fragment`
-//! directly, and through `repair_pasted_link` followed by `decode_fragment`
-//! of whatever fragment it finds.
+//! Fuzz target: see `fuzz/checks/link_decode.rs` for what it checks.
 #![no_main]
 
-use coplanifier::format::{decode_fragment, repair_pasted_link};
-use libfuzzer_sys::fuzz_target;
+#[path = "../checks/mod.rs"]
+mod checks;
 
-mod common;
-use common::ids;
-
-/// The shape `repair_pasted_link` promises: `c<digits>.<base64url>`, both parts non-empty.
-fn looks_like_a_fragment(fragment: &str) -> bool {
-    let Some(rest) = fragment.strip_prefix('c') else {
-        return false;
-    };
-    let Some((digits, payload)) = rest.split_once('.') else {
-        return false;
-    };
-    !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !payload.is_empty()
-        && payload
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let _ = decode_fragment(&text, &mut ids());
-
-    if let Some(fragment) = repair_pasted_link(&text) {
-        assert!(
-            looks_like_a_fragment(&fragment),
-            "repair_pasted_link gave {fragment:?}"
-        );
-        // A fragment that was found is found again, unchanged.
-        assert_eq!(
-            repair_pasted_link(&fragment).as_deref(),
-            Some(fragment.as_str())
-        );
-        let _ = decode_fragment(&fragment, &mut ids());
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::link_decode::check(data));

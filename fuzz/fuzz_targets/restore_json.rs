@@ -1,35 +1,7 @@
-//! Opened files and stored drafts: `restore` and `restore_any` must refuse
-//! or repair anything, never crash. And what they accept is stable: saving
-//! the restored charter as a file and opening that file again gives the same
-//! charter, with nothing left to repair.
+//! Fuzz target: see `fuzz/checks/restore_json.rs` for what it checks.
 #![no_main]
 
-use coplanifier::format::{restore, restore_any, to_json, RestoreError, Restored, Source};
-use libfuzzer_sys::fuzz_target;
+#[path = "../checks/mod.rs"]
+mod checks;
 
-mod common;
-use common::ids;
-
-/// Saves a restored charter as a file and opens it again.
-fn check_round_trip(restored: Result<Restored, RestoreError>) {
-    let Ok(first) = restored else {
-        return;
-    };
-    let json = to_json(&first.charter, Source::File).expect("a restored charter serialises");
-    let again = restore(&json, &mut ids()).expect("a charter saved by the app restores");
-    assert_eq!(
-        again.charter, first.charter,
-        "saving and reopening changed the charter; saved JSON: {json}"
-    );
-    assert!(
-        again.warnings.is_empty(),
-        "reopening a charter saved by the app warned {:?}; saved JSON: {json}",
-        again.warnings
-    );
-}
-
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    check_round_trip(restore(&text, &mut ids()));
-    check_round_trip(restore_any(&text, &mut ids()));
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::restore_json::check(data));
