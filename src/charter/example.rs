@@ -4,12 +4,12 @@
 //! who want to share how they run lab work. Every part is filled, in French or
 //! in English, and the sponsor is committed.
 
-use super::model::{
+use super::text::{Lang, Text};
+use super::{
     Agreement, AgreementKind, Benefit, Charter, CommunityKind, Instigator, ListId, Neighbour,
     Origin, Problem, Relation, Resource, ResourceKind, ResourceStatus, SponsorStatus,
     SuperiorStatus,
 };
-use super::text::{Lang, Text};
 
 /// Shorthand for a bilingual example text.
 const fn t(fr: &'static str, en: &'static str) -> Text {

@@ -3,21 +3,27 @@
 //! Pure Rust (std, serde, serde_json): no UI, no randomness, no clock. Ids and
 //! times (`now`, milliseconds since the epoch) are always passed in by callers.
 
+pub mod choices;
 pub mod compare;
 pub mod example;
 pub mod model;
+pub mod notes;
 pub mod questions;
 pub mod readiness;
+pub mod rows;
 pub mod text;
 
+pub use choices::*;
 /// The example charter builder, callable as `charter::example(lang, id, now)`.
 pub use compare::{
     can_keep_both, differing_parts, kinds_differ, merge, shown, titles_differ, Choices, Keep, Shown,
 };
 pub use example::example;
 pub use model::*;
+pub use notes::*;
 pub use questions::*;
 pub use readiness::*;
+pub use rows::*;
 pub use text::*;
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The four questions as data: the one place read by the canvas, the guide,
 //! the charter view, the Markdown export and the readiness checks.
 
-use super::model::{Charter, ChoiceField, FlagSet, ListId, RecordList, TextField};
 use super::text::Text;
+use super::{Charter, ChoiceField, FlagSet, ListId, RecordList, TextField};
 
 /// Shorthand for a bilingual text in the tables below.
 const fn t(fr: &'static str, en: &'static str) -> Text {
@@ -930,8 +930,8 @@ pub fn total_fill(c: &Charter) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::*;
     use super::super::text::Lang;
+    use super::super::*;
     use super::*;
     use std::collections::HashSet;
 

@@ -1,11 +1,11 @@
 //! Readiness checks: friendly advice drawn from the guide, shown beside the
 //! charter. They never block anything.
 
-use super::model::{
+use super::text::Text;
+use super::{
     Charter, CommunityKind, FlagSet, ListId, Origin, RecordList, ResourceKind, SponsorStatus,
     SuperiorStatus, TextField,
 };
-use super::text::Text;
 
 /// How much a readiness item matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
