@@ -33,6 +33,12 @@ apt_install_missing() {
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   command -v brotli >/dev/null || missing+=(brotli)
+  # The other engines' smoke tier: Firefox ESR, WebKitGTK's driver and its
+  # MiniBrowser, a virtual display for it, and glibc's locale sources.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+  [ -d /usr/share/i18n/locales ] || missing+=(locales)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -40,7 +46,7 @@ apt_install_missing() {
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "chromium, chromedriver, pdftotext, brotli and node already there"
+    echo "chromium, chromedriver, firefox-esr, WebKitWebDriver, xvfb-run, pdftotext, brotli and node already there"
   fi
 }
 

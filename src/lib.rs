@@ -10,9 +10,16 @@ pub mod ui; // the views, one folder per feature
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-/// Mounts the app on the page's body and, when served over http(s), registers
-/// the service worker that keeps the app usable offline.
+/// Removes the static "loading / cannot start" page of `index.html`, mounts
+/// the app on the page's body and, when served over http(s), registers the
+/// service worker that keeps the app usable offline.
 pub fn start() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(ui::App);
     ui::platform::register_service_worker();
 }

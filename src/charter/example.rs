@@ -389,6 +389,13 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
         ],
     );
     b.notes(
+        ListId::Away,
+        &[t(
+            "Les collègues déjà très pris par un autre projet cette année : on les tiendra au courant",
+            "Colleagues already stretched by another project this year: we will keep them posted",
+        )],
+    );
+    b.notes(
         ListId::PathExplore,
         &[
             t(

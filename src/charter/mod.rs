@@ -12,6 +12,7 @@ pub mod questions;
 pub mod readiness;
 pub mod rows;
 pub mod text;
+pub mod undo;
 
 pub use choices::*;
 /// The example charter builder, callable as `charter::example(lang, id, now)`.
@@ -25,6 +26,7 @@ pub use questions::*;
 pub use readiness::*;
 pub use rows::*;
 pub use text::*;
+pub use undo::*;
 
 #[cfg(test)]
 mod tests {

@@ -104,6 +104,8 @@ pub struct Joining {
     pub active: Vec<Note>,
     /// Who is expected at the periphery.
     pub peripheral: Vec<Note>,
+    /// Who is expected to stay away, for now, and why.
+    pub away: Vec<Note>,
     /// Member's path, step 1: exploring and getting familiar.
     pub path_explore: Vec<Note>,
     /// Member's path, step 2: contributing by expertise.
@@ -473,6 +475,7 @@ impl Charter {
             &mut joining.core,
             &mut joining.active,
             &mut joining.peripheral,
+            &mut joining.away,
             &mut joining.path_explore,
             &mut joining.path_contribute,
             &mut joining.path_codevelop,

@@ -53,6 +53,8 @@ pub enum ListId {
     Active,
     /// Peripheral participants.
     Peripheral,
+    /// People who stay away.
+    Away,
     /// Member's path: explore.
     PathExplore,
     /// Member's path: contribute.
@@ -71,7 +73,7 @@ pub enum ListId {
 
 impl ListId {
     /// Every list, in question order.
-    pub const ALL: [ListId; 20] = [
+    pub const ALL: [ListId; 21] = [
         ListId::KeyPeople,
         ListId::Members,
         ListId::OtherProblems,
@@ -85,6 +87,7 @@ impl ListId {
         ListId::Core,
         ListId::Active,
         ListId::Peripheral,
+        ListId::Away,
         ListId::PathExplore,
         ListId::PathContribute,
         ListId::PathCodevelop,
@@ -110,6 +113,7 @@ impl ListId {
             ListId::Core => "core",
             ListId::Active => "active",
             ListId::Peripheral => "peripheral",
+            ListId::Away => "away",
             ListId::PathExplore => "path_explore",
             ListId::PathContribute => "path_contribute",
             ListId::PathCodevelop => "path_codevelop",
@@ -159,6 +163,7 @@ impl Charter {
             ListId::Core => &self.joining.core,
             ListId::Active => &self.joining.active,
             ListId::Peripheral => &self.joining.peripheral,
+            ListId::Away => &self.joining.away,
             ListId::PathExplore => &self.joining.path_explore,
             ListId::PathContribute => &self.joining.path_contribute,
             ListId::PathCodevelop => &self.joining.path_codevelop,
@@ -185,6 +190,7 @@ impl Charter {
             ListId::Core => &mut self.joining.core,
             ListId::Active => &mut self.joining.active,
             ListId::Peripheral => &mut self.joining.peripheral,
+            ListId::Away => &mut self.joining.away,
             ListId::PathExplore => &mut self.joining.path_explore,
             ListId::PathContribute => &mut self.joining.path_contribute,
             ListId::PathCodevelop => &mut self.joining.path_codevelop,
@@ -334,7 +340,7 @@ pub(crate) mod tests {
             assert_eq!(ids(&c, *l), vec![format!("n{i}").as_str()]);
             assert_eq!(c.find_note(&format!("n{i}")), Some((*l, 0)));
         }
-        assert_eq!(c.note_count(), 20);
+        assert_eq!(c.note_count(), ListId::ALL.len());
     }
 
     #[test]

@@ -754,6 +754,15 @@ static QUESTIONS: [Question; 4] = [
                 kind: PartKind::Notes(ListId::Peripheral),
             },
             Part {
+                id: "away",
+                label: t("À l'écart", "Staying away"),
+                help: t(
+                    "Celles et ceux qui ne prendront pas part, du moins pour l'instant. Savoir pourquoi aide à ajuster l'invitation et à garder la porte ouverte.",
+                    "Those who won't take part, at least for now. Knowing why helps you adjust the invitation and keep the door open.",
+                ),
+                kind: PartKind::Notes(ListId::Away),
+            },
+            Part {
                 id: "path-explore",
                 label: t("Parcours : explorer", "Path: explore"),
                 help: t(
@@ -1158,8 +1167,8 @@ mod tests {
         c.toggle_flag(FlagSet::Problems, "break_isolation", 1.0);
         c.set_text(TextField::Mission, "M".into(), 1.0);
         assert_eq!(q2.fill(&c), (2, 12));
-        assert_eq!(question(QuestionId::Joining).fill(&c), (0, 9));
+        assert_eq!(question(QuestionId::Joining).fill(&c), (0, 10));
         assert_eq!(question(QuestionId::Distinction).fill(&c), (0, 5));
-        assert_eq!(total_fill(&c), (6, 35));
+        assert_eq!(total_fill(&c), (6, 36));
     }
 }

@@ -325,8 +325,6 @@ pub(super) trait Table {
     fn set_cell(&mut self, id: &str, column: &str, v: String) -> bool;
     /// Appends a blank row.
     fn push_blank(&mut self, id: String);
-    /// Removes a row; false if unknown.
-    fn remove(&mut self, id: &str) -> bool;
     /// Whether any row holds something.
     fn any_content(&self) -> bool;
     /// The rows' ids, mutable.
@@ -348,15 +346,6 @@ impl<T: Row> Table for Vec<T> {
     }
     fn push_blank(&mut self, id: String) {
         self.push(T::blank(id));
-    }
-    fn remove(&mut self, id: &str) -> bool {
-        match self.iter().position(|r| r.id() == id) {
-            Some(i) => {
-                self.remove(i);
-                true
-            }
-            None => false,
-        }
     }
     fn any_content(&self) -> bool {
         self.iter().any(|r| r.has_content())
@@ -425,14 +414,98 @@ impl Charter {
         self.touch(now);
     }
 
-    /// Removes a row; false if no row has this id.
-    pub fn delete_record(&mut self, r: RecordList, id: &str, now: f64) -> bool {
-        let ok = self.table_mut(r).remove(id);
-        if ok {
+    /// Removes a row and returns what is needed to undo; `None` if no row has this id.
+    pub fn delete_record(&mut self, r: RecordList, id: &str, now: f64) -> Option<DeletedRecord> {
+        fn take<T: Row>(rows: &mut Vec<T>, id: &str) -> Option<(usize, T)> {
+            let i = rows.iter().position(|x| x.id() == id)?;
+            Some((i, rows.remove(i)))
+        }
+        let (index, row) =
+            match r {
+                RecordList::Instigators => take(&mut self.carriers.instigators, id)
+                    .map(|(i, x)| (i, RecordRow::Instigator(x))),
+                RecordList::Resources => {
+                    take(&mut self.carriers.resources, id).map(|(i, x)| (i, RecordRow::Resource(x)))
+                }
+                RecordList::Agreements => take(&mut self.carriers.agreements, id)
+                    .map(|(i, x)| (i, RecordRow::Agreement(x))),
+                RecordList::Neighbours => take(&mut self.distinction.neighbours, id)
+                    .map(|(i, x)| (i, RecordRow::Neighbour(x))),
+            }?;
+        self.touch(now);
+        Some(DeletedRecord {
+            list: r,
+            index,
+            row,
+        })
+    }
+
+    /// Undoes a deletion: the row goes back at its place (clamped to the
+    /// table's end); nothing happens if its id is already there.
+    pub fn restore_record(&mut self, d: DeletedRecord, now: f64) {
+        fn put<T: Row>(rows: &mut Vec<T>, index: usize, row: T) -> bool {
+            if rows.iter().any(|x| x.id() == row.id()) {
+                return false;
+            }
+            rows.insert(index.min(rows.len()), row);
+            true
+        }
+        let i = d.index;
+        let done = match (d.list, d.row) {
+            (RecordList::Instigators, RecordRow::Instigator(x)) => {
+                put(&mut self.carriers.instigators, i, x)
+            }
+            (RecordList::Resources, RecordRow::Resource(x)) => {
+                put(&mut self.carriers.resources, i, x)
+            }
+            (RecordList::Agreements, RecordRow::Agreement(x)) => {
+                put(&mut self.carriers.agreements, i, x)
+            }
+            (RecordList::Neighbours, RecordRow::Neighbour(x)) => {
+                put(&mut self.distinction.neighbours, i, x)
+            }
+            _ => false,
+        };
+        if done {
             self.touch(now);
         }
-        ok
     }
+}
+
+impl RecordRow {
+    /// The row's id.
+    pub fn id(&self) -> &str {
+        match self {
+            RecordRow::Instigator(x) => x.id(),
+            RecordRow::Resource(x) => x.id(),
+            RecordRow::Agreement(x) => x.id(),
+            RecordRow::Neighbour(x) => x.id(),
+        }
+    }
+}
+
+/// One row of any table, as it was deleted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordRow {
+    /// An instigator.
+    Instigator(Instigator),
+    /// A resource.
+    Resource(Resource),
+    /// An agreement.
+    Agreement(Agreement),
+    /// A neighbouring community.
+    Neighbour(Neighbour),
+}
+
+/// A row removed from a table, kept so the deletion can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeletedRecord {
+    /// The table it was in.
+    pub list: RecordList,
+    /// Its position in that table.
+    pub index: usize,
+    /// The row itself.
+    pub row: RecordRow,
 }
 
 #[cfg(test)]
@@ -462,10 +535,38 @@ mod tests {
         assert_eq!(c.updated_at, 2.0);
         // Tables are separate.
         assert!(c.record_ids(RecordList::Neighbours).is_empty());
-        assert!(c.delete_record(RecordList::Instigators, "i1", 4.0));
-        assert!(!c.delete_record(RecordList::Instigators, "i1", 5.0));
-        assert!(!c.delete_record(RecordList::Neighbours, "i2", 5.0));
+        let deleted = c.delete_record(RecordList::Instigators, "i1", 4.0);
+        assert!(deleted.is_some());
+        assert!(c
+            .delete_record(RecordList::Instigators, "i1", 5.0)
+            .is_none());
+        assert!(c.delete_record(RecordList::Neighbours, "i2", 5.0).is_none());
         assert_eq!(c.record_ids(RecordList::Instigators), vec!["i2"]);
+    }
+
+    #[test]
+    fn a_deleted_row_comes_back_in_place_with_what_it_held() {
+        let mut c = Charter::new("c".into(), Lang::Fr, 0.0);
+        for id in ["a", "b", "c"] {
+            c.add_record(RecordList::Neighbours, id.into(), 1.0);
+            c.set_record_value(RecordList::Neighbours, id, "name", format!("N-{id}"), 1.0);
+        }
+        c.set_record_value(RecordList::Neighbours, "b", "relation", "join".into(), 1.0);
+        let before = c.clone();
+        let d = c
+            .delete_record(RecordList::Neighbours, "b", 2.0)
+            .expect("deleted");
+        assert_eq!(c.record_ids(RecordList::Neighbours), vec!["a", "c"]);
+        c.restore_record(d.clone(), 3.0);
+        assert_eq!(c.distinction.neighbours, before.distinction.neighbours);
+        assert_eq!(c.updated_at, 3.0);
+        // Undoing twice changes nothing; a row never lands in another table.
+        c.restore_record(d.clone(), 4.0);
+        assert_eq!(c.updated_at, 3.0);
+        let mut wrong = d;
+        wrong.list = RecordList::Instigators;
+        c.restore_record(wrong, 5.0);
+        assert!(c.record_ids(RecordList::Instigators).is_empty());
     }
 
     #[test]

@@ -52,6 +52,14 @@ pub fn focus_first_control(dom_id: &str) {
     }
 }
 
+/// Brings a screen's heading to the top of the window and moves the focus
+/// there, as a new page would: the next Tab or Enter acts on the new screen,
+/// never on the button that led to it.
+pub fn show_heading(el: &web_sys::HtmlElement) {
+    el.scroll_into_view_with_bool(true);
+    let _ = el.focus();
+}
+
 /// Offers `text` as a file download named `file_name`. Returns false when the
 /// browser refused (the caller then says so).
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
@@ -117,6 +125,83 @@ pub fn register_service_worker() {
     leptos::task::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
+}
+
+/// Whether the page runs in a frame at all.
+pub fn in_frame() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => top != *window.as_ref(),
+        // A top we may not even read: framed.
+        _ => true,
+    }
+}
+
+/// Whether the page runs inside a frame of another site (its storage may then
+/// be partitioned or blocked by the browser).
+pub fn framed_by_another_site() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(Some(top)) = window.top() else {
+        return in_frame();
+    };
+    if top == *window.as_ref() {
+        return false;
+    }
+    // Reading another site's location throws: that is the signal.
+    top.location().href().is_err()
+}
+
+/// Whether the page runs in a sandboxed frame, where the host may have left
+/// out downloads or new windows (the browser then refuses them silently).
+/// Every sandboxed document refuses a `document.domain` assignment, whatever
+/// its flags; it is tried only inside a frame.
+pub fn sandboxed() -> bool {
+    if !in_frame() {
+        return false;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let domain = js_sys::Reflect::get(&doc, &"domain".into()).unwrap_or_default();
+    js_sys::Reflect::set(&doc, &"domain".into(), &domain).is_err()
+}
+
+/// The app's own address, without `?embed` nor fragment: what share links
+/// and the full page point to.
+pub fn app_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !is_embed_param(p))
+        .collect();
+    if kept.is_empty() {
+        format!("{origin}{path}")
+    } else {
+        format!("{origin}{path}?{}", kept.join("&"))
+    }
+}
+
+/// Whether a query parameter asks for the embedded layout.
+pub fn is_embed_param(p: &str) -> bool {
+    p == "embed" || p.starts_with("embed=")
+}
+
+/// Whether the app was opened from a file on this computer (the one-file
+/// build): its links point to that file.
+pub fn on_local_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
 }
 
 /// A title as shown: the one given, or the "untitled" words when it is blank.

@@ -2,7 +2,7 @@
 //! what the user may want to undo. It sits below every feature and knows
 //! none of them: saving follows [`AppState::edited`], sharing reads the
 //! charter.
-use crate::charter::{Charter, DeletedNote, Lang};
+use crate::charter::{Charter, Deleted, Lang};
 use crate::i18n::{use_i18n, Locale};
 use crate::ui::platform::{fresh_id, now};
 use crate::ui::route::Route;
@@ -15,8 +15,8 @@ pub struct AppState {
     pub charter: RwSignal<Charter>,
     /// The screen shown.
     pub route: RwSignal<Route>,
-    /// The last deleted note, offered for undo.
-    pub undo: RwSignal<Option<DeletedNote>>,
+    /// The last deleted note or row, offered for undo.
+    pub undo: RwSignal<Option<Deleted>>,
     /// A note that should take the focus once it is on screen.
     pub focus_note: RwSignal<Option<String>>,
     /// The interface language, as the domain names it.

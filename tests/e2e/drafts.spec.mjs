@@ -328,9 +328,60 @@ test('drafts: the start screen lists a draft typed a moment before', async () =>
   const { page, problems } = await openPage(context, app.server.url + '#/canvas');
   await page.locator('#charter-title').fill('Typé à l’instant');
   await page.getByRole('link', { name: 'Accueil' }).click();
-  await page.locator('.drafts-item').getByRole('button', { name: 'Typé à l’instant', exact: true }).waitFor();
-  assert.equal(await page.getByText('Aucun brouillon pour l').count(), 0);
+  // On arrival, not after a while: the draft is already listed.
+  await page.locator('#drafts-title').waitFor();
+  assert.equal(await page.getByText('Aucun brouillon pour l').count(), 0, 'never "no draft yet"');
+  assert.equal(await page.locator('.drafts-item').getByRole('button', { name: 'Typé à l’instant', exact: true }).count(), 1);
   assert.deepEqual(problems, []);
+});
+
+test('drafts: a draft with only a title is listed in plain words', async () => {
+  const context = await freshContext();
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  await page.locator('#charter-title').fill('Seulement un titre');
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  const item = page.locator('.drafts-item').filter({ hasText: 'Seulement un titre' });
+  await item.getByText(/Aucune partie remplie sur \d+/).waitFor();
+  await page.getByRole('link', { name: 'Canevas' }).click();
+  await part(page, 'mission').locator('textarea').fill('Une mission');
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await item.getByText(/1 partie remplie sur \d+/).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('drafts: taking the other tab\'s version says so when that tab deleted the draft', async () => {
+  const context = await freshContext();
+  const a = (await openPage(context, app.server.url + '#/canvas')).page;
+  await typeMission(a, 'Version de A');
+  await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const b = await context.newPage();
+  await b.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = (type, listener, options) =>
+      add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
+  });
+  await b.goto(app.server.url + '#/canvas');
+  await part(b, 'mission').locator('textarea').waitFor();
+  await b.evaluate(() => {
+    window.__asleep = true;
+  });
+  await a.bringToFront();
+  await typeMission(a, 'A tape encore');
+  await b.bringToFront();
+  await typeMission(b, 'B tape aussi');
+  await b.getByTestId('conflict-banner').waitFor();
+  // Meanwhile A deletes the draft from the library.
+  await a.bringToFront();
+  await a.getByRole('link', { name: 'Accueil' }).click();
+  await a.locator('.drafts-item .drafts-delete').first().click();
+  await a.getByText('supprimé.').waitFor();
+  await b.bringToFront();
+  await b.getByRole('button', { name: "Prendre la version de l'autre onglet" }).click();
+  await b.getByTestId('drafts-notice').getByText("L'autre onglet a supprimé ce brouillon").waitFor();
+  assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'B tape aussi', 'what B typed stays');
+  await b.getByRole('button', { name: 'Garder la mienne' }).click();
+  await b.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  assert.equal(Object.values(await stored(b)).length, 1, 'B saved it again');
 });
 
 test('drafts: a charter file dropped anywhere on the app opens in the preview', async () => {

@@ -143,3 +143,53 @@ test('host: no request leaves the origin and none carries charter text', async (
   assert.ok(server.requests.length > 3);
   assert.deepEqual(problems, []);
 });
+
+/** Opens the app and waits for the page that says it cannot start. */
+async function cannotStart(context, url) {
+  const { page, problems } = await openPage(context, url);
+  const said = page.getByRole('alert');
+  await said.getByRole('heading', { name: 'Coplanifier ne démarre pas' }).waitFor({ timeout: 20_000 });
+  await said.getByRole('heading', { name: 'Coplanifier does not start' }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'Coplanifier', exact: true }).count(), 0);
+  return problems;
+}
+
+test('host: under a policy that forbids WebAssembly the page says it cannot start, in both languages', async () => {
+  const strict = cspHeader().replace(" 'wasm-unsafe-eval'", '');
+  assert.ok(!strict.includes('wasm-unsafe-eval'));
+  const server = await start({ headers: { 'content-security-policy': strict } });
+  const problems = await cannotStart(await browser(), server.url);
+  assert.ok(problems.some((p) => /WebAssembly|wasm|Content Security Policy/i.test(p)), problems.join('\n'));
+});
+
+test('host: a browser without WebAssembly gets the same page', async () => {
+  const server = await start();
+  const context = await browser();
+  await context.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await cannotStart(context, server.url);
+});
+
+test('host: in a sandboxed frame whose host did not allow the app files, the frame says it cannot start', async () => {
+  const server = await start();
+  const dir = await mkdtemp(join(tmpdir(), 'coplanifier-intranet-'));
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Intranet</title></head>
+<body><iframe sandbox="allow-scripts" src="${server.url}?embed" title="Coplanifier" width="600" height="700"></iframe></body></html>`,
+  );
+  const host = await start({ root: dir, host: '127.0.0.2' });
+  const { page } = await openPage(await browser(), host.url);
+  const frame = page.frameLocator('iframe[title="Coplanifier"]');
+  await frame.getByRole('heading', { name: 'Coplanifier ne démarre pas' }).waitFor({ timeout: 20_000 });
+});
+
+test('host: once the app starts, the waiting page is gone', async () => {
+  const server = await start();
+  const { page, problems } = await openPage(await browser(), server.url);
+  await page.getByRole('heading', { level: 1, name: 'Coplanifier' }).waitFor();
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.equal(await page.getByText('Chargement de Coplanifier').count(), 0);
+  assert.deepEqual(problems, []);
+});

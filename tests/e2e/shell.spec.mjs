@@ -36,3 +36,28 @@ test('the app opens in French, switches to English and back, with no error', asy
   const favicon = server.requests.find((r) => r.path.endsWith('favicon.svg'));
   assert.ok(favicon, 'the favicon is requested and served');
 });
+
+test('phone: no screen scrolls sideways at 390 px', async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 } });
+  try {
+    const { page, problems } = await openPage(phone, server.url);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.getByRole('heading', { level: 1, name: 'Coplanifier' }).waitFor();
+    assert.equal(await overflow(), 0, 'the start screen');
+    await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+    await page.locator('.canvas-zone').first().waitFor();
+    assert.equal(await overflow(), 0, 'the canvas with the example');
+    for (const [name, ready] of [
+      ['Parcours guidé', 'Étape 1 sur 4'],
+      ['Charte', 'Partager la charte'],
+      ['Accueil', 'Vos brouillons'],
+    ]) {
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.getByText(ready).first().waitFor();
+      assert.equal(await overflow(), 0, name);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await phone.close();
+  }
+});

@@ -52,6 +52,10 @@ test('one file: opens from file:// alone, shows the example canvas, keeps a draf
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('coplanifier.draft.')));
   assert.ok(kept.length >= 1, 'the draft is in localStorage');
 
+  // Its links point to this file: said where they are offered.
+  await page.getByRole('link', { name: 'Charte' }).click();
+  await page.getByTestId('share-local-file').getByText('ne s\'ouvriront que sur cet ordinateur').waitFor();
+
   const elsewhere = requests.filter((url) => !/^(file|data|blob):/.test(url));
   assert.deepEqual(elsewhere, [], 'no request leaves the file');
   assert.ok(

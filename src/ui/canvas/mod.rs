@@ -70,6 +70,15 @@ pub fn CharterHeader() -> impl IntoView {
     }
 }
 
+/// How many parts are filled, in words: French puts 0 and 1 in the singular.
+pub fn fill_text(i18n: leptos_i18n::I18nContext<Locale>, filled: usize, total: usize) -> String {
+    match filled {
+        0 => t_string!(i18n, fill_label_none, total = total).to_string(),
+        1 => t_string!(i18n, fill_label_one, total = total).to_string(),
+        _ => t_string!(i18n, fill_label, filled = filled, total = total).to_string(),
+    }
+}
+
 /// How many parts of a question are filled, said in words and as a bar.
 #[component]
 pub fn FillIndicator(question: &'static Question) -> impl IntoView {
@@ -82,7 +91,7 @@ pub fn FillIndicator(question: &'static Question) -> impl IntoView {
             <span class="fill-text">
                 {move || {
                     let (filled, total) = fill.get();
-                    t_string!(i18n, fill_label, filled = filled, total = total).to_string()
+                    fill_text(i18n, filled, total)
                 }}
             </span>
         </p>

@@ -1,7 +1,7 @@
 //! A list of notes: added, edited in place, deleted with undo, reordered and
 //! moved between lists by drag and drop or by keyboard (Alt+↑/↓ in a note,
 //! the arrow buttons, or the "move to" menu).
-use crate::charter::{questions, ListId, Part, PartKind};
+use crate::charter::{questions, Deleted, ListId, Part, PartKind};
 use crate::i18n::*;
 use crate::ui::canvas::part::part_dom_id;
 use crate::ui::platform::fresh_id;
@@ -146,8 +146,8 @@ fn NoteCard(id: String, list: ListId) -> impl IntoView {
         let nid = id.get_value();
         let mut deleted = None;
         state.edit(|c, now| deleted = c.delete_note(&nid, now));
-        if deleted.is_some() {
-            state.undo.set(deleted);
+        if let Some(d) = deleted {
+            state.undo.set(Some(Deleted::Note(d)));
         }
     };
     let move_to = move |ev| {

@@ -1,6 +1,6 @@
 //! A table of rows with named columns (instigators, resources, agreements,
 //! neighbouring communities): each row is a small group of labelled fields.
-use crate::charter::{columns, Part, RecordList};
+use crate::charter::{columns, Deleted, Part, RecordList};
 use crate::i18n::*;
 use crate::ui::canvas::part::part_dom_id;
 use crate::ui::platform::{focus_first_control, fresh_id};
@@ -96,27 +96,13 @@ fn RecordRow(
             }
         })
         .collect_view();
-    // A row with something in it is only deleted once the user confirms.
+    // Deleted at once, and offered for undo like a note.
     let delete = move |_| {
-        let filled = state.charter.with_untracked(|c| {
-            columns(list).iter().any(|col| {
-                !c.record_value(list, &id.read_value(), col.key)
-                    .trim()
-                    .is_empty()
-            })
-        });
-        if filled {
-            let question = t_string!(i18n, delete_record_confirm).to_string();
-            let confirmed = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&question).ok())
-                .unwrap_or(false);
-            if !confirmed {
-                return;
-            }
+        let mut deleted = None;
+        state.edit(|c, now| deleted = c.delete_record(list, &id.read_value(), now));
+        if let Some(d) = deleted {
+            state.undo.set(Some(Deleted::Record(d)));
         }
-        state.edit(|c, now| {
-            c.delete_record(list, &id.read_value(), now);
-        });
         // The focus goes to the table's "add a row" button, not to the page.
         if let Some(button) = web_sys::window()
             .and_then(|w| w.document())

@@ -2,7 +2,7 @@
 //! parts show as "to discuss", never hidden. User text is rendered as text.
 use crate::charter::{choice_options, questions, shown, ChoiceField, Part, Shown};
 use crate::i18n::*;
-use crate::ui::platform::shown_title;
+use crate::ui::platform::{show_heading, shown_title};
 use crate::ui::readiness::ReadinessPanel;
 use crate::ui::share::SharePanel;
 use crate::ui::state::use_app;
@@ -24,6 +24,13 @@ pub fn CharterView() -> impl IntoView {
             .map(|o| o.label.get(lang))
             .unwrap_or_default()
     });
+    // The charter opens at its title, with the focus there.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            show_heading(&h);
+        }
+    });
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -36,7 +43,7 @@ pub fn CharterView() -> impl IntoView {
             </div>
             <ReadinessPanel />
             <article class="charter-doc" aria-labelledby="charter-doc-title">
-                <h2 id="charter-doc-title">
+                <h2 id="charter-doc-title" tabindex="-1" node_ref=heading>
                     {move || shown_title(&title.get(), t_string!(i18n, untitled))}
                 </h2>
                 <p class="charter-doc-kind">{t!(i18n, charter_kind)} " : " {move || kind.get()}</p>

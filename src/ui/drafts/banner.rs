@@ -4,6 +4,7 @@
 use crate::i18n::*;
 use crate::storage::{SaveStatus, StorageError};
 use crate::ui::drafts::{download_copy, use_drafts, Notice};
+use crate::ui::platform::{framed_by_another_site, sandboxed};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -29,12 +30,19 @@ pub fn DownloadCopy() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let refused = RwSignal::new(false);
+    // In a sandboxed frame the browser may drop the download without a word.
+    let maybe_blocked = RwSignal::new(false);
+    let save = move |_| {
+        refused.set(!download_copy(state));
+        maybe_blocked.set(sandboxed());
+    };
     view! {
-        <button type="button" class="drafts-download" on:click=move |_| refused.set(!download_copy(state))>
-            {t!(i18n, download_copy)}
-        </button>
+        <button type="button" class="drafts-download" on:click=save>{t!(i18n, download_copy)}</button>
         <Show when=move || refused.get()>
             <span role="alert">{t!(i18n, download_refused)}</span>
+        </Show>
+        <Show when=move || maybe_blocked.get() && !refused.get()>
+            <span role="status" class="drafts-download-note">{t!(i18n, download_maybe_blocked)}</span>
         </Show>
     }
 }
@@ -46,8 +54,11 @@ pub fn StorageBanner() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let drafts = use_drafts();
+    // Inside another site's frame, the frame's own note says it, once.
+    let framed = framed_by_another_site();
     let body = move || {
         match drafts.status.get() {
+        SaveStatus::Failed(StorageError::Unavailable) if framed => None,
         SaveStatus::Failed(reason) => {
             let message = match reason {
                 StorageError::Full => t_string!(i18n, save_full),

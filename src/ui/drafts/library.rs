@@ -4,6 +4,7 @@
 use crate::format::RestoreError;
 use crate::i18n::*;
 use crate::storage::{self, BrokenDraft, DraftEntry, DraftSummary, Local};
+use crate::ui::canvas::fill_text;
 use crate::ui::drafts::use_drafts;
 use crate::ui::platform::{download, format_date, fresh_id, now, shown_title};
 use crate::ui::state::use_app;
@@ -164,7 +165,7 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
             "{} {} · {}",
             t_string!(i18n, library_edited),
             format_date(d.updated_at, lang_code()),
-            t_string!(i18n, fill_label, filled = d.filled, total = d.total)
+            fill_text(i18n, d.filled, d.total)
         );
         view! {
             <li class="drafts-item" data-draft=draft_id>

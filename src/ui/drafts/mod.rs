@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-pub use banner::{ReplaceQuestion, SaveIndicator, StorageBanner};
+pub use banner::{DownloadCopy, ReplaceQuestion, SaveIndicator, StorageBanner};
 pub use library::Library;
 
 /// Something about saving that the user must hear, beside the status.

@@ -4,6 +4,7 @@ use crate::charter::questions;
 use crate::i18n::*;
 use crate::ui::canvas::part::PartEditor;
 use crate::ui::canvas::{CharterHeader, FillIndicator};
+use crate::ui::platform::show_heading;
 use crate::ui::readiness::ReadinessPanel;
 use crate::ui::route::{Route, GUIDE_STEPS};
 use crate::ui::state::use_app;
@@ -16,6 +17,13 @@ pub fn Guide(step: u8) -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let index = usize::from(step.clamp(1, GUIDE_STEPS) - 1);
+    // Each step opens at its question, with the focus there.
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            show_heading(&h);
+        }
+    });
     let Some(question) = questions().get(index) else {
         return ().into_any();
     };
@@ -39,7 +47,7 @@ pub fn Guide(step: u8) -> impl IntoView {
             <progress max=GUIDE_STEPS value=step aria-labelledby="guide-progress"></progress>
             <ReadinessPanel only=question />
             <section class="guide-step" aria-labelledby="guide-question">
-                <h3 id="guide-question">
+                <h3 id="guide-question" tabindex="-1" node_ref=heading>
                     <span class="canvas-zone-number">{question.number}</span>
                     {move || question.title.get(lang.get())}
                 </h3>

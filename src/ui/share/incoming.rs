@@ -8,6 +8,7 @@ use crate::format::{
 };
 use crate::i18n::*;
 use crate::storage::{self, Local};
+use crate::ui::canvas::fill_text;
 use crate::ui::drafts::use_drafts;
 use crate::ui::platform::{fresh_id, shown_title};
 use crate::ui::route::Route;
@@ -321,7 +322,7 @@ pub fn IncomingPreview() -> impl IntoView {
                 <h2 id="incoming-title" tabindex="-1" node_ref=heading>{t!(i18n, incoming_title)}</h2>
                 <p>
                     <strong>{move || shown_title(&title, t_string!(i18n, untitled))}</strong> " · "
-                    {move || t_string!(i18n, fill_label, filled = filled, total = total).to_string()}
+                    {move || fill_text(i18n, filled, total)}
                 </p>
                 {move || {
                     let dropped = inbox.incoming.with(|inc| {

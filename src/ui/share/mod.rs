@@ -8,8 +8,8 @@ pub mod qr;
 
 use crate::format::{encode_fragment, to_markdown, MarkdownLabels};
 use crate::i18n::*;
-use crate::ui::drafts::download_copy;
-use crate::ui::platform::{download, file_name};
+use crate::ui::drafts::DownloadCopy;
+use crate::ui::platform::{app_url, download, file_name, on_local_file};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,14 +19,6 @@ use qr::LinkQr;
 
 /// Links longer than this get cut by Teams and Outlook.
 pub const LINK_WARN_CHARS: usize = 2000;
-
-/// The page's address without its fragment, where share links point.
-fn base_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
-}
 
 /// Copies text to the clipboard; resolves to whether the browser accepted.
 /// The clipboard is read through Reflect: on plain http it is missing and
@@ -67,7 +59,7 @@ pub fn SharePanel() -> impl IntoView {
         state.charter.with(|c| {
             encode_fragment(c)
                 .ok()
-                .map(|f| format!("{}#{f}", base_url()))
+                .map(|f| format!("{}#{f}", app_url()))
         })
     });
     let markdown = move || {
@@ -115,7 +107,7 @@ pub fn SharePanel() -> impl IntoView {
             <h2 id="share-title">{t!(i18n, share_title)}</h2>
             <div class="share-group">
                 <h3>{t!(i18n, share_file_title)}</h3>
-                <button type="button" on:click=move |_| { download_copy(state); }>{t!(i18n, download_copy)}</button>
+                <DownloadCopy />
             </div>
             <div class="share-group">
                 <h3>{t!(i18n, share_markdown_title)}</h3>
@@ -125,6 +117,9 @@ pub fn SharePanel() -> impl IntoView {
             <div class="share-group">
                 <h3>{t!(i18n, share_link_title)}</h3>
                 <p class="share-note">{t!(i18n, share_link_private)}</p>
+                {on_local_file().then(|| view! {
+                    <p class="share-warn" role="note" data-testid="share-local-file">{t!(i18n, share_link_local_file)}</p>
+                })}
                 <label for="share-link">{move || t_string!(i18n, share_link_length, n = length()).to_string()}</label>
                 <input id="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default() />
                 <button type="button" on:click=copy_link>{t!(i18n, share_copy_link)}</button>

@@ -1,9 +1,11 @@
 //! The frame around every screen: header, navigation, language switch, the
 //! screen for the current address, and the undo bar.
+use crate::charter::Deleted;
 use crate::i18n::*;
 use crate::storage;
 use crate::ui::drafts::{install_autosave, Drafts, ReplaceQuestion, SaveIndicator, StorageBanner};
 use crate::ui::embed::{embed_requested, FramedNote};
+use crate::ui::platform::focus_first_control;
 use crate::ui::route::Route;
 use crate::ui::share::incoming::Inbox;
 use crate::ui::share::{accept_dropped_files, open_fragment_on_load, IncomingPreview};
@@ -51,6 +53,10 @@ pub fn Shell() -> impl IntoView {
     accept_dropped_files(state, inbox);
     state.route.set(Route::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        // A new screen starts at its top, as a new page would.
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
         state.route.set(Route::parse(&current_hash()));
         open_fragment_on_load(state, inbox);
     });
@@ -130,24 +136,33 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// Says that a note was deleted and offers to bring it back.
+/// Says that a note or a row was deleted and offers to bring it back.
 #[component]
 fn UndoBar() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let undo = move |_| {
         if let Some(deleted) = state.undo.get_untracked() {
-            let id = deleted.note.id.clone();
-            state.edit(|c, now| c.restore_note(deleted, now));
+            let id = deleted.id().to_string();
+            let is_note = matches!(deleted, Deleted::Note(_));
+            state.edit(|c, now| c.undo_delete(deleted, now));
             state.undo.set(None);
-            state.focus_note.set(Some(id));
+            if is_note {
+                state.focus_note.set(Some(id));
+            } else {
+                request_animation_frame(move || focus_first_control(&format!("row-{id}")));
+            }
         }
+    };
+    let what = move || match state.undo.get() {
+        Some(Deleted::Record(_)) => t_string!(i18n, record_deleted),
+        _ => t_string!(i18n, note_deleted),
     };
     view! {
         <div class="shell-status" role="status" aria-live="polite">
             <Show when=move || state.undo.with(Option::is_some)>
                 <p class="shell-undo">
-                    <span>{t!(i18n, note_deleted)}</span>
+                    <span>{what}</span>
                     <button on:click=undo data-testid="undo">{t!(i18n, undo)}</button>
                     <button on:click=move |_| state.undo.set(None)>{t!(i18n, dismiss)}</button>
                 </p>
