@@ -529,6 +529,22 @@ def half_fr_held_out():
     b.write("08-half-fr-held-out")
 
 
+def many_notes(count, name):
+    """The large charter's notes, repeated round the lists until there are
+    `count` of them, each with a number of its own: the board a big school
+    service centre might fill over a year, to see how typing scales."""
+    b = Builder(47 + count, "fr", 1_766_000_000_000)
+    people = ("Julie Bouchard", "François Nguyen", "Isabelle Caron", "")
+    b.set(None, title=f"Grande communauté, {count} notes")
+    b.set("purpose", mission="Mesurer la frappe sur une grande charte.")
+    lists = [l for ls in NOTE_LISTS.values() for l in ls]
+    pool = [(l, t) for l in lists for t in LARGE_NOTES[l]]
+    for i in range(count):
+        list_name, text = pool[i % len(pool)]
+        b.notes(list_name, [f"{text} ({i + 1})"], people[i % len(people):] or ("",))
+    b.write(name)
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     starting_fr()
@@ -537,3 +553,5 @@ if __name__ == "__main__":
     half_en()
     large_fr()
     half_fr_held_out()
+    many_notes(200, "09-notes-200-fr")
+    many_notes(400, "10-notes-400-fr")

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures share links on the reference corpus (bench/corpus/): our links
 # against Mermaid Live's method, lz-string and a brotli floor, with encode and
-# decode times. Prints a Markdown table; see docs/PERFORMANCE.md.
+# decode times; then typing and saving in Chromium against a plain page, and
+# what a hard kill of the browser loses. Prints Markdown tables; see
+# docs/PERFORMANCE.md.
 #   scripts/bench.sh [RUNS]      RUNS: timed runs per charter (default 101)
 # Builds the example in release mode (fat LTO, as the app ships): a few
 # minutes the first time. Honours CARGO_TARGET_DIR.
@@ -21,3 +23,6 @@ step "bench: links (Rust, release)" \
   >"$out/links.jsonl"
 step "bench: baselines (Node)" node bench/compare.mjs "$out/links.jsonl"
 echo "raw results and the JSON of each link: $out"
+step "build: trunk release" trunk build --release --offline
+step "bench: typing and saving (Chromium)" node bench/typing.mjs
+step "bench: a hard kill of the browser (Chromium)" node bench/hard-kill.mjs --tries 8

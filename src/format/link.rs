@@ -124,7 +124,13 @@ pub fn encode_compact(c: &Charter, source: Source) -> Result<String, LinkError> 
         Source::Link => (CURRENT_TAG, current_dictionary()),
         Source::Storage | Source::File => (DRAFT_TAG, dictionary_c1()),
     };
-    let packed = deflate_with_dictionary(dictionary, json.as_bytes())?;
+    // A draft is written on every keystroke: the fastest level, whose stream
+    // any reader inflates the same way. A link is made once: the smallest.
+    let level = match source {
+        Source::Storage => CompressionLevel::BestSpeed,
+        Source::Link | Source::File => CompressionLevel::UberCompression,
+    };
+    let packed = deflate_with_dictionary(dictionary, json.as_bytes(), level)?;
     let fragment = format!("{tag}.{}", URL_SAFE_NO_PAD.encode(packed));
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(LinkError::TooLong);
@@ -168,9 +174,10 @@ pub fn fragment_len_without_dictionary(c: &Charter) -> usize {
     let Ok(json) = share_json(c) else {
         return 0;
     };
-    deflate_with_dictionary(&[], json.as_bytes()).map_or(0, |packed| {
-        CURRENT_TAG.len() + 1 + URL_SAFE_NO_PAD.encode(packed).len()
-    })
+    deflate_with_dictionary(&[], json.as_bytes(), CompressionLevel::UberCompression)
+        .map_or(0, |packed| {
+            CURRENT_TAG.len() + 1 + URL_SAFE_NO_PAD.encode(packed).len()
+        })
 }
 
 /// The two time keys of a note.
@@ -266,10 +273,9 @@ pub fn decode_fragment(
     Ok(restored)
 }
 
-/// A compressor at the best level that has read `dictionary` (empty: none).
-fn primed(dictionary: &[u8]) -> Result<CompressorOxide, LinkError> {
-    let mut compressor =
-        CompressorOxide::with_format_and_level(DataFormat::Raw, CompressionLevel::UberCompression);
+/// A compressor at `level` that has read `dictionary` (empty: none).
+fn primed(dictionary: &[u8], level: CompressionLevel) -> Result<CompressorOxide, LinkError> {
+    let mut compressor = CompressorOxide::with_format_and_level(DataFormat::Raw, level);
     if !dictionary.is_empty() {
         // Everything up to and including the sync flush describes the dictionary, which the reader already has.
         let (status, read) =
@@ -287,22 +293,30 @@ fn primed(dictionary: &[u8]) -> Result<CompressorOxide, LinkError> {
 /// 26 KB `c2` one, and links and autosaves do it again and again, so a
 /// compressor primed with each tag's dictionary is kept and copied for each
 /// use.
-fn deflate_with_dictionary(dictionary: &[u8], data: &[u8]) -> Result<Vec<u8>, LinkError> {
+fn deflate_with_dictionary(
+    dictionary: &[u8],
+    data: &[u8],
+    level: CompressionLevel,
+) -> Result<Vec<u8>, LinkError> {
+    static C1_FAST: OnceLock<Option<CompressorOxide>> = OnceLock::new();
     static C1: OnceLock<Option<CompressorOxide>> = OnceLock::new();
     static C2: OnceLock<Option<CompressorOxide>> = OnceLock::new();
-    let kept = if dictionary == dictionary_c2() {
+    let best = level == CompressionLevel::UberCompression;
+    let kept = if dictionary == dictionary_c2() && best {
         Some(&C2)
-    } else if dictionary == dictionary_c1() {
+    } else if dictionary == dictionary_c1() && best {
         Some(&C1)
+    } else if dictionary == dictionary_c1() && level == CompressionLevel::BestSpeed {
+        Some(&C1_FAST)
     } else {
         None
     };
     let compressor = match kept {
         Some(cell) => cell
-            .get_or_init(|| primed(dictionary).ok())
+            .get_or_init(|| primed(dictionary, level).ok())
             .clone()
             .ok_or(LinkError::Corrupted)?,
-        None => primed(dictionary)?,
+        None => primed(dictionary, level)?,
     };
     finish(compressor, data)
 }
@@ -529,7 +543,8 @@ mod tests {
     /// A fragment of this tag for arbitrary raw bytes.
     fn fragment_with(tag: &str, bytes: &[u8]) -> String {
         let d = dictionary(tag).expect("a known tag");
-        let packed = deflate_with_dictionary(d, bytes).expect("deflates");
+        let packed =
+            deflate_with_dictionary(d, bytes, CompressionLevel::UberCompression).expect("deflates");
         format!("{tag}.{}", URL_SAFE_NO_PAD.encode(packed))
     }
 
@@ -752,15 +767,21 @@ mod tests {
 
     #[test]
     fn the_kept_compressors_write_what_a_fresh_one_would() {
-        for d in [dictionary_c1(), dictionary_c2()] {
+        let best = CompressionLevel::UberCompression;
+        let fast = CompressionLevel::BestSpeed;
+        for (d, level) in [
+            (dictionary_c1(), best),
+            (dictionary_c2(), best),
+            (dictionary_c1(), fast),
+        ] {
             let json = share_json(&sample(Lang::Fr)).expect("json");
-            let fresh = finish(primed(d).expect("primes"), json.as_bytes());
+            let fresh = finish(primed(d, level).expect("primes"), json.as_bytes());
             for _ in 0..2 {
-                assert_eq!(deflate_with_dictionary(d, json.as_bytes()), fresh);
+                assert_eq!(deflate_with_dictionary(d, json.as_bytes(), level), fresh);
             }
             let other = share_json(&sample(Lang::En)).expect("json");
-            let kept = deflate_with_dictionary(d, other.as_bytes());
-            let fresh = finish(primed(d).expect("primes"), other.as_bytes());
+            let kept = deflate_with_dictionary(d, other.as_bytes(), level);
+            let fresh = finish(primed(d, level).expect("primes"), other.as_bytes());
             assert_eq!(kept, fresh, "a use leaves nothing behind for the next");
         }
     }
@@ -784,8 +805,12 @@ mod tests {
         // The same deflate data read without the dictionary must not give the JSON back.
         let c = sample(Lang::Fr);
         let json = to_json(&c, Source::Link).expect("json");
-        let packed =
-            deflate_with_dictionary(current_dictionary(), json.as_bytes()).expect("deflates");
+        let packed = deflate_with_dictionary(
+            current_dictionary(),
+            json.as_bytes(),
+            CompressionLevel::UberCompression,
+        )
+        .expect("deflates");
         let without = inflate_with_dictionary(&[], &packed, MAX_INFLATED_BYTES);
         assert_ne!(without.ok(), Some(json.into_bytes()));
     }
@@ -833,7 +858,12 @@ mod tests {
     #[test]
     fn output_just_under_the_cap_still_inflates() {
         let data = vec![b'a'; MAX_INFLATED_BYTES];
-        let packed = deflate_with_dictionary(current_dictionary(), &data).expect("deflates");
+        let packed = deflate_with_dictionary(
+            current_dictionary(),
+            &data,
+            CompressionLevel::UberCompression,
+        )
+        .expect("deflates");
         let back = inflate_with_dictionary(current_dictionary(), &packed, MAX_INFLATED_BYTES);
         assert_eq!(back, Ok(data));
     }
@@ -1005,7 +1035,7 @@ mod tests {
                 flips in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..6),
             ) {
                 let json = to_json(&sample(Lang::En), Source::Link).expect("json");
-                let mut packed = deflate_with_dictionary(current_dictionary(), json.as_bytes()).expect("deflates");
+                let mut packed = deflate_with_dictionary(current_dictionary(), json.as_bytes(), CompressionLevel::UberCompression).expect("deflates");
                 for (at, bit) in flips {
                     let i = at.index(packed.len());
                     if let Some(b) = packed.get_mut(i) { *b ^= 1 << bit; }

@@ -6,6 +6,28 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// Runs `f` and records how long it took as a User Timing measure named
+/// `name`: the browser's performance panel shows it, and `bench/typing.mjs`
+/// reads it through a PerformanceObserver. The entry is cleared at once, so
+/// the timeline does not grow with every keystroke.
+pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = perf.as_ref().map(|p| p.now());
+    let out = f();
+    if let (Some(perf), Some(start)) = (perf, start) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+        let measure = js_sys::Reflect::get(&perf, &"measure".into())
+            .ok()
+            .and_then(|m| m.dyn_into::<js_sys::Function>().ok());
+        if let Some(measure) = measure {
+            let _ = measure.call2(&perf, &name.into(), &options);
+            perf.clear_measures_with_measure_name(name);
+        }
+    }
+    out
+}
+
 /// A time (ms since the epoch) as the browser writes dates in `lang`.
 pub fn format_date(ms: f64, lang: &str) -> String {
     let d = js_sys::Date::new(&ms.into());

@@ -9,7 +9,7 @@ pub mod library;
 use crate::charter::Charter;
 use crate::format::{to_json, Source};
 use crate::storage::{self, Autosave, DraftEntry, External, Local, SaveStatus, TakeError};
-use crate::ui::platform::{download, file_name, fresh_id};
+use crate::ui::platform::{download, file_name, fresh_id, timed};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -166,7 +166,9 @@ impl Drafts {
 
     /// The user changed the charter: it is written now.
     pub fn changed(self, state: AppState) {
-        self.step(|m| state.charter.with_untracked(|c| m.changed(&mut Local, c)));
+        timed("coplanifier-save", || {
+            self.step(|m| state.charter.with_untracked(|c| m.changed(&mut Local, c)))
+        });
     }
 
     /// Resolves a conflict by keeping this tab's version.
