@@ -118,3 +118,78 @@ async fn typing_a_mission_fills_the_zone_and_clears_its_advice() {
     .await;
     el.remove();
 }
+
+/// A charter with `n` notes spread over every list, as a draft opened last.
+fn open_with_notes(n: usize) -> web_sys::HtmlElement {
+    use coplanifier::charter::{Charter, Lang, ListId};
+    use coplanifier::storage::{save_draft, set_current_draft_id, Local};
+    let mut c = Charter::new(format!("big-{n}"), Lang::Fr, 1.0);
+    for i in 0..n {
+        let list = ListId::ALL[i % ListId::ALL.len()];
+        c.add_note(list, format!("n{i}"), format!("Note {i}"), 2.0);
+    }
+    let _ = web_sys::window()
+        .expect("window")
+        .location()
+        .set_hash("#/canvas");
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.clear();
+    }
+    save_draft(&mut Local, &c).expect("saved");
+    set_current_draft_id(&mut Local, &c.id).expect("current");
+    let el = host();
+    leptos::mount::mount_to(el.clone(), coplanifier::ui::App).forget();
+    el
+}
+
+/// How many reads of the charter store one keystroke in a note makes.
+async fn reads_for_one_keystroke(n: usize) -> usize {
+    let el = open_with_notes(n);
+    until("every note shows", || {
+        el.query_selector_all(".note-text")
+            .map(|l| l.length() as usize)
+            .unwrap_or(0)
+            == n
+    })
+    .await;
+    for _ in 0..3 {
+        tick().await;
+    }
+    let note = el
+        .query_selector("#note-n5")
+        .ok()
+        .flatten()
+        .expect("a note")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .expect("a text area");
+    let before = coplanifier::ui::store::CharterStore::reads();
+    note.set_value("Note 5, reprise");
+    note.dispatch_event(&web_sys::Event::new("input").expect("an input event"))
+        .expect("dispatch");
+    for _ in 0..3 {
+        tick().await;
+    }
+    let reads = coplanifier::ui::store::CharterStore::reads() - before;
+    web_sys::console::log_1(&format!("{n} notes: {reads} reads").into());
+    let saved = coplanifier::storage::load_draft(
+        &mut coplanifier::storage::Local,
+        &format!("big-{n}"),
+        &mut String::new,
+    );
+    let edited = matches!(saved, Ok(coplanifier::storage::DraftEntry::Readable(r))
+        if r.charter.note("n5").is_some_and(|x| x.text == "Note 5, reprise"));
+    assert!(edited, "the keystroke was saved");
+    el.remove();
+    reads
+}
+
+#[wasm_bindgen_test]
+async fn one_keystroke_does_the_same_work_on_a_board_of_21_notes_or_210() {
+    let small = reads_for_one_keystroke(21).await;
+    let large = reads_for_one_keystroke(210).await;
+    assert!(small > 0, "the edited note is read back");
+    assert_eq!(
+        large, small,
+        "a keystroke's reactive work must not grow with the board"
+    );
+}

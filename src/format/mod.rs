@@ -54,7 +54,7 @@ mod tests {
         let c = example::example(Lang::En, "abc".into(), 1.0);
         let json = to_json(&c, Source::Storage).expect("json");
         let compact = encode_compact(&c, Source::Storage).expect("compact");
-        assert!(compact.len() * 3 < json.len(), "compact is much smaller");
+        assert!(compact.len() * 2 < json.len(), "compact is less than half");
         assert_eq!(restore_any(&json, &mut ids()).expect("json").charter, c);
         assert_eq!(
             restore_any(&compact, &mut ids()).expect("compact").charter,

@@ -12,6 +12,7 @@ pub mod share;
 pub mod shell;
 pub mod start;
 pub mod state;
+pub mod store;
 
 use crate::i18n::I18nContextProvider;
 use leptos::prelude::*;

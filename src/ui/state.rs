@@ -6,13 +6,14 @@ use crate::charter::{Charter, Deleted, Lang};
 use crate::i18n::{use_i18n, Locale};
 use crate::ui::platform::{fresh_id, now};
 use crate::ui::route::Route;
+use crate::ui::store::CharterStore;
 use leptos::prelude::*;
 
 /// Shared state, provided once by the shell; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The charter on the board.
-    pub charter: RwSignal<Charter>,
+    /// The charter on the board, as a store of fine-grained signals.
+    pub charter: CharterStore,
     /// The screen shown.
     pub route: RwSignal<Route>,
     /// The last deleted note or row, offered for undo.
@@ -36,7 +37,7 @@ impl AppState {
         });
         let first_lang = lang.get_untracked();
         AppState {
-            charter: RwSignal::new(Charter::new(fresh_id(), first_lang, now())),
+            charter: CharterStore::new(Charter::new(fresh_id(), first_lang, now())),
             route: RwSignal::new(Route::Start),
             undo: RwSignal::new(None),
             focus_note: RwSignal::new(None),

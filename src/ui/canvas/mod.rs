@@ -33,8 +33,8 @@ pub fn CharterHeader() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let lang = state.lang;
-    let title = Memo::new(move |_| state.charter.with(|c| c.title.clone()));
-    let kind = Memo::new(move |_| state.charter.with(|c| c.choice(ChoiceField::Kind)));
+    let title = move || state.charter.title();
+    let kind = Memo::new(move |_| state.charter.choice(ChoiceField::Kind));
     let set_title = move |ev| {
         let v = event_target_value(&ev);
         state.edit(|c, now| c.set_title(v, now));
@@ -57,7 +57,7 @@ pub fn CharterHeader() -> impl IntoView {
         <div class="charter-header">
             <div class="charter-header-field charter-header-title">
                 <label for="charter-title">{t!(i18n, header_title_label)}</label>
-                <input id="charter-title" type="text" prop:value=move || title.get() on:input=set_title
+                <input id="charter-title" type="text" prop:value=title on:input=set_title
                     placeholder=move || t_string!(i18n, header_title_placeholder) />
             </div>
             <div class="charter-header-field">
@@ -84,7 +84,14 @@ pub fn fill_text(i18n: leptos_i18n::I18nContext<Locale>, filled: usize, total: u
 pub fn FillIndicator(question: &'static Question) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let fill = Memo::new(move |_| state.charter.with(|c| question.fill(c)));
+    let fill = Memo::new(move |_| {
+        let filled = question
+            .parts
+            .iter()
+            .filter(|p| state.charter.filled(p))
+            .count();
+        (filled, question.parts.len())
+    });
     view! {
         <p class="fill">
             <meter min="0" max=move || fill.get().1 value=move || fill.get().0 aria-hidden="true"></meter>

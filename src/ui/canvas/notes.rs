@@ -38,14 +38,7 @@ pub fn NoteList(part: &'static Part, list: ListId) -> impl IntoView {
     let dom_id = part_dom_id(part.id);
     let heading_id = format!("{dom_id}-label");
     let help_id = format!("{dom_id}-help");
-    let ids = Memo::new(move |_| {
-        state.charter.with(|c| {
-            c.notes(list)
-                .iter()
-                .map(|n| n.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let ids = Memo::new(move |_| state.charter.note_ids(list));
     let add = move |_| {
         let id = fresh_id();
         state.edit(|c, now| c.add_note(list, id.clone(), String::new(), now));
@@ -85,19 +78,13 @@ fn NoteCard(id: String, list: ListId) -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let id = StoredValue::new(id);
-    let note = Memo::new(move |_| {
-        state.charter.with(|c| {
-            let id = id.read_value();
-            c.note(&id)
-                .map(|n| (n.text.clone(), n.author.clone()))
-                .unwrap_or_default()
-        })
-    });
+    // Only this note's signal: typing elsewhere never re-runs these.
+    let note = Memo::new(move |_| state.charter.note(&id.read_value()).unwrap_or_default());
+    // Only the order of this note's list.
     let position = Memo::new(move |_| {
-        state.charter.with(|c| {
-            let id = id.read_value();
-            c.find_note(&id).map(|(_, i)| (i, c.notes(list).len()))
-        })
+        let ids = state.charter.note_ids(list);
+        let me = id.read_value();
+        ids.iter().position(|x| *x == *me).map(|i| (i, ids.len()))
     });
     let textarea = NodeRef::<html::Textarea>::new();
     Effect::new(move |_| {
@@ -201,13 +188,13 @@ fn NoteCard(id: String, list: ListId) -> impl IntoView {
             <span class="note-grip" aria-hidden="true" title=move || t_string!(i18n, note_drag)>"⠿"</span>
             <label class="visually-hidden" for=text_id.clone()>{t!(i18n, note_text_label)}</label>
             <textarea class="note-text" id=text_id rows="2" node_ref=textarea
-                prop:value=move || note.with(|n| n.0.clone())
+                prop:value=move || note.with(|n| n.text.clone())
                 on:input=on_text on:keydown=on_key></textarea>
             <div class="note-meta">
                 <label class="note-author-label" for=author_id.clone()>{t!(i18n, note_author_label)}</label>
                 <input class="note-author" id=author_id type="text"
                     placeholder=move || t_string!(i18n, note_author_placeholder)
-                    prop:value=move || note.with(|n| n.1.clone()) on:input=on_author />
+                    prop:value=move || note.with(|n| n.author.clone()) on:input=on_author />
             </div>
             <div class="note-actions">
                 <button type="button" on:click=move |_| shift(-1)

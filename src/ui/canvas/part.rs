@@ -35,7 +35,7 @@ fn TextPart(part: &'static Part, field: TextField, multiline: bool) -> impl Into
     let dom_id = part_dom_id(part.id);
     let input_id = format!("{dom_id}-input");
     let help_id = format!("{dom_id}-help");
-    let value = Memo::new(move |_| state.charter.with(|c| c.text(field).to_owned()));
+    let value = move || state.charter.text(field);
     let on_input = move |ev| {
         let v = event_target_value(&ev);
         state.edit(|c, now| c.set_text(field, v, now));
@@ -43,13 +43,13 @@ fn TextPart(part: &'static Part, field: TextField, multiline: bool) -> impl Into
     let control = if multiline {
         view! {
             <textarea id=input_id.clone() rows="3" aria-describedby=help_id.clone()
-                prop:value=move || value.get() on:input=on_input></textarea>
+                prop:value=value on:input=on_input></textarea>
         }
         .into_any()
     } else {
         view! {
             <input type="text" id=input_id.clone() aria-describedby=help_id.clone()
-                prop:value=move || value.get() on:input=on_input />
+                prop:value=value on:input=on_input />
         }
         .into_any()
     };
@@ -68,7 +68,7 @@ fn ChoicePart(part: &'static Part, field: ChoiceField) -> impl IntoView {
     let lang = state.lang;
     let dom_id = part_dom_id(part.id);
     let help_id = format!("{dom_id}-help");
-    let current = Memo::new(move |_| state.charter.with(|c| c.choice(field)));
+    let current = Memo::new(move |_| state.charter.choice(field));
     let options = choice_options(field)
         .iter()
         .map(|opt| {
@@ -102,11 +102,11 @@ fn FlagsPart(part: &'static Part, set: FlagSet) -> impl IntoView {
         .iter()
         .map(|opt| {
             let key = opt.key;
-            let checked = Memo::new(move |_| state.charter.with(|c| c.flag(set, key)));
+            let checked = move || state.charter.flag(set, key);
             let toggle = move |_| state.edit(|c, now| c.toggle_flag(set, key, now));
             view! {
                 <label class="part-option">
-                    <input type="checkbox" value=key prop:checked=move || checked.get() on:change=toggle />
+                    <input type="checkbox" value=key prop:checked=checked on:change=toggle />
                     <span>{move || opt.label.get(lang.get())}</span>
                 </label>
             }

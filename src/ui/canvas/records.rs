@@ -16,7 +16,7 @@ pub fn RecordTable(part: &'static Part, list: RecordList) -> impl IntoView {
     let lang = state.lang;
     let dom_id = part_dom_id(part.id);
     let help_id = format!("{dom_id}-help");
-    let ids = Memo::new(move |_| state.charter.with(|c| c.record_ids(list)));
+    let ids = Memo::new(move |_| state.charter.row_ids(list));
     let add = move |_| {
         let id = fresh_id();
         state.edit(|c, now| c.add_record(list, id.clone(), now));
@@ -58,7 +58,7 @@ fn RecordRow(
         .map(|col| {
             let key = col.key;
             let field_id = format!("{row_id}-{key}");
-            let value = Memo::new(move |_| state.charter.with(|c| c.record_value(list, &id.read_value(), key)));
+            let value = Memo::new(move |_| state.charter.cell(list, &id.read_value(), key));
             let set = move |ev| {
                 let v = event_target_value(&ev);
                 state.edit(|c, now| {

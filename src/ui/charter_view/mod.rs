@@ -14,9 +14,9 @@ pub fn CharterView() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let lang = state.lang;
-    let title = Memo::new(move |_| state.charter.with(|c| c.title.clone()));
+    let title = Memo::new(move |_| state.charter.title());
     let kind = Memo::new(move |_| {
-        let key = state.charter.with(|c| c.choice(ChoiceField::Kind));
+        let key = state.charter.choice(ChoiceField::Kind);
         let lang = lang.get();
         choice_options(ChoiceField::Kind)
             .iter()

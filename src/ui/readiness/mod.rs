@@ -1,6 +1,6 @@
 //! The readiness panel: advice drawn from the charter, each item jumping to
 //! the part it is about. Advice only: nothing is ever blocked.
-use crate::charter::{readiness, Question, Severity};
+use crate::charter::{questions, readiness, ChoiceField, Question, RecordList, Severity};
 use crate::i18n::*;
 use crate::ui::canvas::part::part_dom_id;
 use crate::ui::platform::focus_first_control;
@@ -15,8 +15,20 @@ pub fn ReadinessPanel(#[prop(optional)] only: Option<&'static Question>) -> impl
     let i18n = use_i18n();
     let state = use_app();
     let lang = state.lang;
+    // Recomputed from what the checks read, never from every keystroke:
+    // whether each part is filled, the choices, and the resources' kinds.
     let checks = Memo::new(move |_| {
-        let mut all = state.charter.with(readiness);
+        let store = state.charter;
+        for p in questions().iter().flat_map(|q| q.parts.iter()) {
+            store.filled(p);
+        }
+        for f in ChoiceField::ALL {
+            store.choice(f);
+        }
+        for id in store.row_ids(RecordList::Resources) {
+            store.cell(RecordList::Resources, &id, "kind");
+        }
+        let mut all = store.with_untracked(readiness);
         if let Some(q) = only {
             all.retain(|c| q.parts.iter().any(|p| p.id == c.part));
         }
