@@ -77,11 +77,11 @@ async fn the_app_mounts_with_its_french_title() {
 #[wasm_bindgen_test]
 async fn typing_a_mission_fills_the_zone_and_clears_its_advice() {
     let el = mount_at("#/canvas");
-    until("the four zones show", || {
+    until("the five zones show", || {
         el.query_selector_all(".canvas-zone")
             .map(|l| l.length())
             .unwrap_or(0)
-            == 4
+            == 5
     })
     .await;
     let zone_fill = || text_of(&el, "[data-question='purpose'] .fill-text").unwrap_or_default();

@@ -58,7 +58,15 @@ fn restore_clean(text: &str, what: &str) -> Charter {
 /// Fields added to format version 1 after its fixtures were written, at the
 /// value a charter without them reads as (`docs/FORMAT.md` lists them): what
 /// this build writes is a fixture plus these, nothing else changed.
-const ADDED_SINCE_THE_FIXTURES: &[(&str, &str)] = &[("/charter/joining/away", "[]")];
+const ADDED_SINCE_THE_FIXTURES: &[(&str, &str)] = &[
+    ("/charter/joining/away", "[]"),
+    (
+        "/charter/launch",
+        r#"{"roles":[],"frequency":"","duration":"","mode":null,"landmarks":[],"meetings":[],
+            "value":[],"review_date":"","kickoff_agenda":[],"first_activities":[],"welcome":[],
+            "tools":[]}"#,
+    ),
+];
 
 /// `file` as this build writes it back: with the fields added since.
 fn with_added_fields(mut file: Value) -> Value {

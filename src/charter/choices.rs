@@ -7,6 +7,15 @@ use std::collections::BTreeSet;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
+/// A closed set of choices stored as snake_case keys, seen generically (a
+/// choice column of a table reads and writes its cell through it).
+pub trait Keyed: Copy + Sized {
+    /// The stable key stored in JSON.
+    fn key(self) -> &'static str;
+    /// The value for a key, `None` if the key is unknown.
+    fn from_key(key: &str) -> Option<Self>;
+}
+
 /// Declares a closed set of choices stored as snake_case keys.
 macro_rules! keyed_enum {
     (
@@ -34,6 +43,15 @@ macro_rules! keyed_enum {
             /// The value for a key, `None` if the key is unknown.
             pub fn from_key(key: &str) -> Option<$name> {
                 $name::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+
+        impl Keyed for $name {
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+            fn from_key(key: &str) -> Option<Self> {
+                $name::from_key(key)
             }
         }
     };
@@ -168,6 +186,46 @@ keyed_enum! {
         Partner = "partner",
         /// Stay distinct from it.
         Distinct = "distinct",
+    }
+}
+
+keyed_enum! {
+    /// A role in the life of the community.
+    RoleKind {
+        /// Keeps the activity and the climate going, makes sure the tools exist.
+        Facilitator = "facilitator",
+        /// Organises: dates, places, invitations, follow-up.
+        Coordinator = "coordinator",
+        /// Any other role.
+        Other = "other",
+    }
+}
+
+keyed_enum! {
+    /// Where the meetings take place.
+    MeetingMode {
+        /// In person.
+        InPerson = "in_person",
+        /// Online.
+        Online = "online",
+        /// Some in person, some online.
+        Hybrid = "hybrid",
+    }
+}
+
+keyed_enum! {
+    /// The cycles in which a community creates value (Wenger-Trayner).
+    ValueCycle {
+        /// The meeting itself was useful.
+        Immediate = "immediate",
+        /// A resource, an idea or a contact gained for later.
+        Potential = "potential",
+        /// A practice changed.
+        Applied = "applied",
+        /// Students or the organisation benefit.
+        Realised = "realised",
+        /// What counts as success is rethought.
+        Reframing = "reframing",
     }
 }
 

@@ -2,8 +2,9 @@
 //! differ, and a merge that takes each part from the version the user chose.
 
 use super::model::{Charter, ChoiceField};
+use super::questions::CellInput;
 use super::questions::{choice_options, columns, flag_options, questions, Opt, Part, PartKind};
-use super::text::Lang;
+use super::text::{format_day, Lang};
 
 /// What one part says, as plain lines of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,7 @@ pub fn shown(part: &Part, c: &Charter, lang: Lang, by: &dyn Fn(&str) -> String) 
     };
     let out = match part.kind {
         PartKind::Text { field, .. } => Shown::Paragraph(c.text(field).trim().to_string()),
+        PartKind::Date(field) => Shown::Paragraph(format_day(c.text(field).trim(), lang)),
         PartKind::Choice(f) => Shown::Paragraph(
             c.choice(f)
                 .and_then(|k| label_of(choice_options(f), k))
@@ -57,6 +59,10 @@ pub fn shown(part: &Part, c: &Charter, lang: Lang, by: &dyn Fn(&str) -> String) 
                         .iter()
                         .filter_map(|col| {
                             let v = c.record_value(r, id, col.key);
+                            let v = match col.input {
+                                CellInput::Date => format_day(&v, lang),
+                                CellInput::Text | CellInput::Time => v,
+                            };
                             let v = if col.options.is_empty() {
                                 v
                             } else {

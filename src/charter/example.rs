@@ -6,8 +6,8 @@
 
 use super::text::{Lang, Text};
 use super::{
-    Agreement, AgreementKind, Benefit, Charter, CommunityKind, Instigator, ListId, Neighbour,
-    Origin, Problem, Relation, Resource, ResourceKind, ResourceStatus, SponsorStatus,
+    Agreement, AgreementKind, Benefit, Charter, CommunityKind, Instigator, ListId, MeetingMode,
+    Neighbour, Origin, Problem, Relation, Resource, ResourceKind, ResourceStatus, SponsorStatus,
     SuperiorStatus,
 };
 
@@ -391,7 +391,7 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
     b.notes(
         ListId::Away,
         &[t(
-            "Les collègues déjà très pris par un autre projet cette année : on les tiendra au courant",
+            "Les collègues déjà très pris par un autre projet cette année : on les tiendra au courant",
             "Colleagues already stretched by another project this year: we will keep them posted",
         )],
     );
@@ -557,8 +557,330 @@ pub fn example(lang: Lang, id: String, now: f64) -> Charter {
         "We're the only group focused on lab work in class, with our own schools, equipment and timetables. We share protocols tried out here, not just ideas.",
     ));
 
+    launch(&mut b, now);
+
     b.c.updated_at = now;
     b.c
+}
+
+/// Step 5 of the example: roles, rhythm, the school year, value, the launch
+/// and the tools, with dates in the school year that `now` falls in.
+fn launch(b: &mut Builder, now: f64) {
+    use super::RecordList::{Landmarks, Meetings, Roles, Tools, Value};
+    let (year, month) = year_month(now);
+    // A school year runs from late August to June.
+    let start = if month >= 7 { year } else { year - 1 };
+    let next = start + 1;
+    let day = |y: i64, md: &str| format!("{y}-{md}");
+    let rows: [(super::RecordList, Vec<(&str, String)>); 14] = [
+        (
+            Roles,
+            vec![
+                ("kind", "facilitator".into()),
+                ("name", PEOPLE[0].into()),
+                (
+                    "duties",
+                    b.s(t(
+                        "Prépare et anime les rencontres, relance les échanges entre deux",
+                        "Prepares and runs the meetings, keeps the conversation going in between",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Roles,
+            vec![
+                ("kind", "coordinator".into()),
+                ("name", PEOPLE[1].into()),
+                (
+                    "duties",
+                    b.s(t(
+                        "Réserve les locaux, envoie les invitations et tient la liste des membres",
+                        "Books the rooms, sends the invitations and keeps the member list",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Roles,
+            vec![
+                ("kind", "other".into()),
+                ("name", PEOPLE[2].into()),
+                (
+                    "duties",
+                    b.s(t(
+                        "Tient la banque de protocoles à jour",
+                        "Keeps the protocol library up to date",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Landmarks,
+            vec![
+                (
+                    "label",
+                    b.s(t("Journée pédagogique", "Professional development day")),
+                ),
+                ("from", day(start, "10-09")),
+            ],
+        ),
+        (
+            Landmarks,
+            vec![
+                (
+                    "label",
+                    b.s(t("Remise des premiers bulletins", "First report cards")),
+                ),
+                ("from", day(start, "11-16")),
+                ("to", day(start, "11-20")),
+            ],
+        ),
+        (
+            Landmarks,
+            vec![
+                (
+                    "label",
+                    b.s(t(
+                        "Examens de fin d'année et été",
+                        "End-of-year exams and summer",
+                    )),
+                ),
+                ("from", day(next, "06-08")),
+                ("to", day(next, "08-25")),
+            ],
+        ),
+        (
+            Meetings,
+            vec![
+                ("date", day(start, "09-24")),
+                ("time", "15:45".into()),
+                (
+                    "topic",
+                    b.s(t(
+                        "Lancement : la mission, les attentes, le calendrier",
+                        "Kick-off: the mission, what people expect, the calendar",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Meetings,
+            vec![
+                ("date", day(start, "10-22")),
+                ("time", "15:45".into()),
+                (
+                    "topic",
+                    b.s(t(
+                        "Premier protocole essayé en classe : retour",
+                        "First protocol tried in class: feedback",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Meetings,
+            vec![
+                ("date", day(start, "12-03")),
+                ("time", "15:45".into()),
+                (
+                    "topic",
+                    b.s(t(
+                        "La sécurité au labo avec le conseiller en prévention",
+                        "Lab safety with the health and safety adviser",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Value,
+            vec![
+                ("cycle", "immediate".into()),
+                (
+                    "expected",
+                    b.s(t(
+                        "Des rencontres utiles, qui donnent envie de revenir",
+                        "Useful meetings that make people want to come back",
+                    )),
+                ),
+                (
+                    "indicator",
+                    b.s(t(
+                        "Les membres présents à la rencontre suivante",
+                        "Members present at the next meeting",
+                    )),
+                ),
+                (
+                    "gathered",
+                    b.s(t(
+                        "Une feuille de présence à chaque rencontre",
+                        "An attendance sheet at each meeting",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Value,
+            vec![
+                ("cycle", "potential".into()),
+                (
+                    "expected",
+                    b.s(t(
+                        "Des protocoles prêts à l'emploi",
+                        "Ready-to-use protocols",
+                    )),
+                ),
+                (
+                    "indicator",
+                    b.s(t(
+                        "Au moins dix protocoles dans la banque en décembre",
+                        "At least ten protocols in the library by December",
+                    )),
+                ),
+                (
+                    "gathered",
+                    b.s(t(
+                        "Le compte de la bibliothèque Teams",
+                        "The count in the Teams library",
+                    )),
+                ),
+            ],
+        ),
+        (
+            Value,
+            vec![
+                ("cycle", "applied".into()),
+                (
+                    "expected",
+                    b.s(t(
+                        "Plus de labos faits en classe",
+                        "More lab work done in class",
+                    )),
+                ),
+                (
+                    "indicator",
+                    b.s(t(
+                        "Labos faits par groupe, avant et après",
+                        "Labs done per class group, before and after",
+                    )),
+                ),
+                (
+                    "gathered",
+                    b.s(t("Un court sondage en juin", "A short survey in June")),
+                ),
+            ],
+        ),
+        (
+            Tools,
+            vec![
+                (
+                    "name",
+                    b.s(t(
+                        "L'équipe Teams « Labo en classe »",
+                        "The \"Lab in class\" Teams team",
+                    )),
+                ),
+                (
+                    "purpose",
+                    b.s(t(
+                        "Les échanges entre les rencontres et la banque de protocoles",
+                        "Talking between meetings and keeping the protocol library",
+                    )),
+                ),
+                ("admin", PEOPLE[1].into()),
+                ("moderator", PEOPLE[0].into()),
+            ],
+        ),
+        (
+            Tools,
+            vec![
+                (
+                    "name",
+                    b.s(t("Le local de sciences B-204", "Science room B-204")),
+                ),
+                (
+                    "purpose",
+                    b.s(t(
+                        "Les rencontres en personne, avec le matériel",
+                        "The in-person meetings, with the equipment",
+                    )),
+                ),
+                (
+                    "admin",
+                    b.s(t("La direction de l'école", "The school's principal")),
+                ),
+                ("moderator", String::new()),
+            ],
+        ),
+    ];
+    for (table, cells) in rows {
+        let id = b.id("r");
+        b.c.add_record(table, id.clone(), b.now);
+        for (column, value) in cells {
+            b.c.set_record_value(table, &id, column, value, b.now);
+        }
+    }
+    b.c.launch.frequency = b.s(t("Toutes les quatre semaines", "Every four weeks"));
+    b.c.launch.duration = b.s(t("75 minutes, après les cours", "75 minutes, after school"));
+    b.c.launch.mode = Some(MeetingMode::Hybrid);
+    b.c.launch.review_date = day(next, "06-05");
+    b.notes(
+        ListId::KickoffAgenda,
+        &[
+            t(
+                "Tour de table : ce que chacun fait déjà au labo",
+                "Round table: what each person already does in the lab",
+            ),
+            t(
+                "La mission et le fonctionnement proposés",
+                "The proposed mission and ways of working",
+            ),
+            t("Les attentes des membres", "What members expect"),
+            t(
+                "Le calendrier des rencontres de l'année",
+                "The year's meeting calendar",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::FirstActivities,
+        &[
+            t(
+                "Essayer un même protocole dans trois écoles",
+                "Try the same protocol in three schools",
+            ),
+            t(
+                "Visiter un labo d'une autre école",
+                "Visit a lab in another school",
+            ),
+            t(
+                "Monter la banque de protocoles",
+                "Set up the protocol library",
+            ),
+        ],
+    );
+    b.notes(
+        ListId::Welcome,
+        &[t(
+            "Un membre du noyau accueille chaque nouvelle personne et lui présente la banque de protocoles",
+            "A core member welcomes each newcomer and shows them the protocol library",
+        )],
+    );
+}
+
+/// The year and month (1-12) of a time in ms since the epoch (UTC).
+fn year_month(ms: f64) -> (i64, u8) {
+    // Days since 1970-01-01, then the civil date (Howard Hinnant's algorithm).
+    let days = (ms / 86_400_000.0).floor() as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month as u8)
 }
 
 #[cfg(test)]
@@ -568,6 +890,26 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
+    #[test]
+    fn civil_dates_of_epoch_times() {
+        assert_eq!(year_month(0.0), (1970, 1));
+        // 2026-12-01T00:00:00Z and 2027-02-28T23:59:59Z.
+        assert_eq!(year_month(1_796_083_200_000.0), (2026, 12));
+        assert_eq!(year_month(1_803_859_199_000.0), (2027, 2));
+        assert_eq!(year_month(1_803_859_200_000.0), (2027, 3));
+    }
+
+    #[test]
+    fn the_example_meets_in_the_school_year_it_is_opened_in() {
+        // Opened in November 2026: the year that started in August 2026.
+        let c = example(Lang::Fr, "x".into(), 1_795_000_000_000.0);
+        let dates: Vec<&str> = c.launch.meetings.iter().map(|m| m.date.as_str()).collect();
+        assert_eq!(dates, ["2026-09-24", "2026-10-22", "2026-12-03"]);
+        assert_eq!(c.launch.review_date, "2027-06-05");
+        // Opened in March 2027: still that school year.
+        let c = example(Lang::En, "x".into(), 1_805_000_000_000.0);
+        assert_eq!(c.launch.meetings[0].date, "2026-09-24");
+    }
     #[test]
     fn example_fills_every_part_in_both_languages() {
         for lang in Lang::ALL {

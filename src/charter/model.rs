@@ -1,5 +1,5 @@
 //! The charter itself: what a group fills in while answering the four
-//! questions, its free texts, single choices and check boxes. Notes live in
+//! questions and planning the launch, its free texts, single choices and check boxes. Notes live in
 //! `notes.rs`, rows in `rows.rs`, choice sets in `choices.rs`.
 //!
 //! Every struct has `#[serde(default)]` so that a saved charter missing whole
@@ -11,15 +11,19 @@ use std::collections::{BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::choices::{
-    lenient, lenient_set, Benefit, CommunityKind, Origin, Problem, SponsorStatus, SuperiorStatus,
+    lenient, lenient_set, Benefit, CommunityKind, MeetingMode, Origin, Problem, SponsorStatus,
+    SuperiorStatus,
 };
 use super::notes::{ListId, Note};
 use super::questions::PartKind;
-use super::rows::{take_rows, Agreement, Instigator, Neighbour, RecordList, Resource, Table};
+use super::rows::{
+    Agreement, Instigator, Landmark, Meeting, Neighbour, RecordList, Resource, Role, Tool, ValueRow,
+};
 use super::text::Lang;
 
-/// The fields of a charter's JSON that hold the four questions, in order.
-pub const QUESTION_FIELDS: [&str; 4] = ["carriers", "purpose", "joining", "distinction"];
+/// The fields of a charter's JSON that hold the questions, in order (the
+/// fifth, `launch`, was added within format version 1).
+pub const QUESTION_FIELDS: [&str; 5] = ["carriers", "purpose", "joining", "distinction", "launch"];
 
 /// Fields this build does not know (written by a newer one), in any struct
 /// of the charter: kept as they came, so that saving here does not lose them.
@@ -138,6 +142,40 @@ pub struct Distinction {
     pub extra: Extra,
 }
 
+/// Step 5: how the community will live and how it starts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Launch {
+    /// Roles: the facilitator, the coordinator, others.
+    pub roles: Vec<Role>,
+    /// How often the community meets.
+    pub frequency: String,
+    /// How long a meeting lasts.
+    pub duration: String,
+    /// In person, online or both; `None` until answered.
+    #[serde(deserialize_with = "lenient")]
+    pub mode: Option<MeetingMode>,
+    /// The landmarks of the school year, typed by the group.
+    pub landmarks: Vec<Landmark>,
+    /// The first meetings.
+    pub meetings: Vec<Meeting>,
+    /// The value expected, cycle by cycle, with its indicators.
+    pub value: Vec<ValueRow>,
+    /// When the charter will be reviewed, `YYYY-MM-DD`.
+    pub review_date: String,
+    /// The agenda of the kick-off meeting.
+    pub kickoff_agenda: Vec<Note>,
+    /// The first activities.
+    pub first_activities: Vec<Note>,
+    /// How newcomers are welcomed.
+    pub welcome: Vec<Note>,
+    /// Where the community talks and keeps its artefacts, and who looks after it.
+    pub tools: Vec<Tool>,
+    /// See [`Extra`].
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
 /// The whole charter of one community.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -164,6 +202,8 @@ pub struct Charter {
     pub joining: Joining,
     /// Question 4.
     pub distinction: Distinction,
+    /// Step 5 (absent from charters written before it: read as empty).
+    pub launch: Launch,
     /// See [`Extra`].
     #[serde(flatten)]
     pub extra: Extra,
@@ -184,17 +224,26 @@ pub enum TextField {
     Vision,
     /// What makes the community distinct.
     Distinctiveness,
+    /// How often the community meets.
+    Frequency,
+    /// How long a meeting lasts.
+    Duration,
+    /// When the charter will be reviewed (`YYYY-MM-DD`).
+    ReviewDate,
 }
 
 impl TextField {
     /// Every text field.
-    pub const ALL: [TextField; 6] = [
+    pub const ALL: [TextField; 9] = [
         TextField::SponsorName,
         TextField::SponsorRole,
         TextField::SharedPractice,
         TextField::Mission,
         TextField::Vision,
         TextField::Distinctiveness,
+        TextField::Frequency,
+        TextField::Duration,
+        TextField::ReviewDate,
     ];
 }
 
@@ -209,15 +258,18 @@ pub enum ChoiceField {
     SponsorStatus,
     /// Whether the direct superior knows.
     Superior,
+    /// In person, online or both.
+    Mode,
 }
 
 impl ChoiceField {
     /// Every choice field.
-    pub const ALL: [ChoiceField; 4] = [
+    pub const ALL: [ChoiceField; 5] = [
         ChoiceField::Kind,
         ChoiceField::Origin,
         ChoiceField::SponsorStatus,
         ChoiceField::Superior,
+        ChoiceField::Mode,
     ];
 }
 
@@ -274,6 +326,9 @@ impl Charter {
             TextField::Mission => &self.purpose.mission,
             TextField::Vision => &self.purpose.vision,
             TextField::Distinctiveness => &self.distinction.distinctiveness,
+            TextField::Frequency => &self.launch.frequency,
+            TextField::Duration => &self.launch.duration,
+            TextField::ReviewDate => &self.launch.review_date,
         }
     }
 
@@ -286,6 +341,9 @@ impl Charter {
             TextField::Mission => &mut self.purpose.mission,
             TextField::Vision => &mut self.purpose.vision,
             TextField::Distinctiveness => &mut self.distinction.distinctiveness,
+            TextField::Frequency => &mut self.launch.frequency,
+            TextField::Duration => &mut self.launch.duration,
+            TextField::ReviewDate => &mut self.launch.review_date,
         };
         if *slot != v {
             *slot = v;
@@ -300,6 +358,7 @@ impl Charter {
             ChoiceField::Origin => self.carriers.origin.map(Origin::key),
             ChoiceField::SponsorStatus => self.carriers.sponsor_status.map(SponsorStatus::key),
             ChoiceField::Superior => self.carriers.superior.map(SuperiorStatus::key),
+            ChoiceField::Mode => self.launch.mode.map(MeetingMode::key),
         }
     }
 
@@ -322,6 +381,7 @@ impl Charter {
             (ChoiceField::Superior, k) => {
                 set_opt(&mut self.carriers.superior, k, SuperiorStatus::from_key)
             }
+            (ChoiceField::Mode, k) => set_opt(&mut self.launch.mode, k, MeetingMode::from_key),
         }
         if self.choice(f) != before {
             self.touch(now);
@@ -371,11 +431,11 @@ impl Charter {
     /// text and choice. Ids are not checked here: run `ensure_unique_ids` after.
     pub fn take_part(&mut self, from: &Charter, kind: PartKind, both: bool, now: f64) {
         match kind {
-            PartKind::Text { field, .. } if !both => {
+            PartKind::Text { field, .. } | PartKind::Date(field) if !both => {
                 self.set_text(field, from.text(field).to_string(), now)
             }
             PartKind::Choice(f) if !both => self.set_choice(f, from.choice(f), now),
-            PartKind::Text { .. } | PartKind::Choice(_) => {}
+            PartKind::Text { .. } | PartKind::Date(_) | PartKind::Choice(_) => {}
             PartKind::Flags(s) => {
                 for key in from.flags(s) {
                     if !self.flag(s, key) {
@@ -409,26 +469,7 @@ impl Charter {
                 self.touch(now);
             }
             PartKind::Records(r) => {
-                match r {
-                    RecordList::Instigators => take_rows(
-                        &mut self.carriers.instigators,
-                        &from.carriers.instigators,
-                        both,
-                    ),
-                    RecordList::Resources => {
-                        take_rows(&mut self.carriers.resources, &from.carriers.resources, both)
-                    }
-                    RecordList::Agreements => take_rows(
-                        &mut self.carriers.agreements,
-                        &from.carriers.agreements,
-                        both,
-                    ),
-                    RecordList::Neighbours => take_rows(
-                        &mut self.distinction.neighbours,
-                        &from.distinction.neighbours,
-                        both,
-                    ),
-                }
+                self.table_mut(r).take(from.table(r), both);
                 self.touch(now);
             }
         }
@@ -451,54 +492,13 @@ impl Charter {
         all
     }
 
-    /// Gives a fresh id (from `fresh`) to every note or record whose id is empty or already used earlier; first occurrences keep theirs.
+    /// Gives a fresh id (from `fresh`) to every note or record whose id is
+    /// empty or already used earlier; first occurrences keep theirs.
     pub fn ensure_unique_ids(&mut self, fresh: &mut dyn FnMut() -> String) {
-        let mut ids: Vec<&mut String> = Vec::new();
-        let Charter {
-            carriers,
-            purpose,
-            joining,
-            distinction,
-            ..
-        } = self;
-        for l in [
-            &mut carriers.key_people,
-            &mut purpose.members,
-            &mut purpose.other_problems,
-            &mut purpose.goals,
-            &mut purpose.beneficiaries,
-            &mut purpose.knowledge,
-            &mut purpose.priorities,
-            &mut purpose.rules,
-            &mut purpose.themes,
-            &mut joining.other_benefits,
-            &mut joining.core,
-            &mut joining.active,
-            &mut joining.peripheral,
-            &mut joining.away,
-            &mut joining.path_explore,
-            &mut joining.path_contribute,
-            &mut joining.path_codevelop,
-            &mut joining.artefacts,
-            &mut distinction.social_networks,
-            &mut distinction.working_groups,
-            &mut distinction.experts,
-        ] {
-            ids.extend(l.iter_mut().map(|n| &mut n.id));
-        }
-        ids.extend(carriers.instigators.ids_mut());
-        ids.extend(carriers.resources.ids_mut());
-        ids.extend(carriers.agreements.ids_mut());
-        ids.extend(distinction.neighbours.ids_mut());
-
-        let taken: HashSet<String> = ids.iter().map(|s| s.to_string()).collect();
+        let taken: HashSet<String> = self.item_ids().into_iter().collect();
         let mut seen: HashSet<String> = HashSet::new();
-        for id in ids {
-            if !id.is_empty() && !seen.contains(id.as_str()) {
-                seen.insert(id.clone());
-                continue;
-            }
-            // A misbehaving generator must not loop forever: after many tries take what it gives.
+        // A misbehaving generator must not loop forever: after many tries take what it gives.
+        let mut next = |seen: &HashSet<String>| {
             let mut candidate = fresh();
             for _ in 0..1000 {
                 if !candidate.is_empty()
@@ -509,8 +509,23 @@ impl Charter {
                 }
                 candidate = fresh();
             }
-            seen.insert(candidate.clone());
-            *id = candidate;
+            candidate
+        };
+        for l in ListId::ALL {
+            for note in self.list_mut(l) {
+                if note.id.is_empty() || seen.contains(&note.id) {
+                    note.id = next(&seen);
+                }
+                seen.insert(note.id.clone());
+            }
+        }
+        for r in RecordList::ALL {
+            for id in self.table_mut(r).ids_mut() {
+                if id.is_empty() || seen.contains(id.as_str()) {
+                    *id = next(&seen);
+                }
+                seen.insert(id.clone());
+            }
         }
     }
 }
@@ -564,9 +579,10 @@ mod tests {
             assert_eq!(c.text(*f), format!("v{i}"));
         }
         assert_eq!(c.purpose.mission, "v3");
-        assert_eq!(c.updated_at, 15.0);
+        let last = 10.0 + (TextField::ALL.len() - 1) as f64;
+        assert_eq!(c.updated_at, last);
         c.set_text(TextField::Mission, "v3".into(), 99.0);
-        assert_eq!(c.updated_at, 15.0, "an unchanged value is not a change");
+        assert_eq!(c.updated_at, last, "an unchanged value is not a change");
     }
 
     #[test]

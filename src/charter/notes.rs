@@ -69,11 +69,17 @@ pub enum ListId {
     WorkingGroups,
     /// Experts to invite.
     Experts,
+    /// The kick-off meeting's agenda.
+    KickoffAgenda,
+    /// The first activities.
+    FirstActivities,
+    /// How newcomers are welcomed.
+    Welcome,
 }
 
 impl ListId {
     /// Every list, in question order.
-    pub const ALL: [ListId; 21] = [
+    pub const ALL: [ListId; 24] = [
         ListId::KeyPeople,
         ListId::Members,
         ListId::OtherProblems,
@@ -95,6 +101,9 @@ impl ListId {
         ListId::SocialNetworks,
         ListId::WorkingGroups,
         ListId::Experts,
+        ListId::KickoffAgenda,
+        ListId::FirstActivities,
+        ListId::Welcome,
     ];
 
     /// A stable snake_case name, e.g. `"key_people"`, usable in DOM ids.
@@ -121,6 +130,9 @@ impl ListId {
             ListId::SocialNetworks => "social_networks",
             ListId::WorkingGroups => "working_groups",
             ListId::Experts => "experts",
+            ListId::KickoffAgenda => "kickoff_agenda",
+            ListId::FirstActivities => "first_activities",
+            ListId::Welcome => "welcome",
         }
     }
 
@@ -171,6 +183,9 @@ impl Charter {
             ListId::SocialNetworks => &self.distinction.social_networks,
             ListId::WorkingGroups => &self.distinction.working_groups,
             ListId::Experts => &self.distinction.experts,
+            ListId::KickoffAgenda => &self.launch.kickoff_agenda,
+            ListId::FirstActivities => &self.launch.first_activities,
+            ListId::Welcome => &self.launch.welcome,
         }
     }
 
@@ -198,6 +213,9 @@ impl Charter {
             ListId::SocialNetworks => &mut self.distinction.social_networks,
             ListId::WorkingGroups => &mut self.distinction.working_groups,
             ListId::Experts => &mut self.distinction.experts,
+            ListId::KickoffAgenda => &mut self.launch.kickoff_agenda,
+            ListId::FirstActivities => &mut self.launch.first_activities,
+            ListId::Welcome => &mut self.launch.welcome,
         }
     }
 

@@ -20,15 +20,18 @@ pub enum QuestionId {
     Joining,
     /// 4. What sets it apart?
     Distinction,
+    /// 5. Launching the community: roles, rhythm, value, first meetings, tools.
+    Launch,
 }
 
 impl QuestionId {
-    /// The four, in order.
-    pub const ALL: [QuestionId; 4] = [
+    /// The five, in order.
+    pub const ALL: [QuestionId; 5] = [
         QuestionId::Carriers,
         QuestionId::Purpose,
         QuestionId::Joining,
         QuestionId::Distinction,
+        QuestionId::Launch,
     ];
 }
 
@@ -37,7 +40,7 @@ impl QuestionId {
 pub struct Question {
     /// Which question.
     pub id: QuestionId,
-    /// Its number, 1 to 4.
+    /// Its number, 1 to 5.
     pub number: u8,
     /// A stable short name for URLs and DOM ids.
     pub slug: &'static str,
@@ -74,6 +77,8 @@ pub enum PartKind {
         /// Whether several lines are expected.
         multiline: bool,
     },
+    /// A day (`YYYY-MM-DD`), kept in a text field.
+    Date(TextField),
     /// One choice among options.
     Choice(ChoiceField),
     /// Check boxes.
@@ -102,6 +107,19 @@ pub struct Column {
     pub label: Text,
     /// The options of a choice column; empty for free text.
     pub options: &'static [Opt],
+    /// How a free-text column is typed: any text, a day or a time.
+    pub input: CellInput,
+}
+
+/// How a free-text column or part is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellInput {
+    /// Any text.
+    Text,
+    /// A day, stored as `YYYY-MM-DD`.
+    Date,
+    /// A time of day, stored as `HH:MM`.
+    Time,
 }
 
 /// The label of the option with this key, if any.
@@ -317,11 +335,13 @@ static INSTIGATOR_COLUMNS: [Column; 2] = [
         key: "name",
         label: t("Nom", "Name"),
         options: &[],
+        input: CellInput::Text,
     },
     Column {
         key: "role",
         label: t("Rôle", "Role"),
         options: &[],
+        input: CellInput::Text,
     },
 ];
 
@@ -330,16 +350,19 @@ static RESOURCE_COLUMNS: [Column; 3] = [
         key: "kind",
         label: t("Type", "Type"),
         options: &RESOURCE_KIND_OPTS,
+        input: CellInput::Text,
     },
     Column {
         key: "status",
         label: t("État", "Status"),
         options: &RESOURCE_STATUS_OPTS,
+        input: CellInput::Text,
     },
     Column {
         key: "detail",
         label: t("Précisions", "Details"),
         options: &[],
+        input: CellInput::Text,
     },
 ];
 
@@ -348,11 +371,13 @@ static AGREEMENT_COLUMNS: [Column; 2] = [
         key: "kind",
         label: t("Type d'entente", "Kind of agreement"),
         options: &AGREEMENT_KIND_OPTS,
+        input: CellInput::Text,
     },
     Column {
         key: "detail",
         label: t("Précisions", "Details"),
         options: &[],
+        input: CellInput::Text,
     },
 ];
 
@@ -361,27 +386,169 @@ static NEIGHBOUR_COLUMNS: [Column; 5] = [
         key: "name",
         label: t("Nom", "Name"),
         options: &[],
+        input: CellInput::Text,
     },
     Column {
         key: "audience",
         label: t("Public", "Audience"),
         options: &[],
+        input: CellInput::Text,
     },
     Column {
         key: "place",
         label: t("Où la trouver", "Where it gathers"),
         options: &[],
+        input: CellInput::Text,
     },
     Column {
         key: "relation",
         label: t("Lien envisagé", "Planned relation"),
         options: &RELATION_OPTS,
+        input: CellInput::Text,
     },
     Column {
         key: "why",
         label: t("Pourquoi", "Why"),
         options: &[],
+        input: CellInput::Text,
     },
+];
+
+static MODE_OPTS: [Opt; 3] = [
+    Opt {
+        key: "in_person",
+        label: t("En personne", "In person"),
+    },
+    Opt {
+        key: "online",
+        label: t("À distance", "Online"),
+    },
+    Opt {
+        key: "hybrid",
+        label: t("En alternance ou en mode hybride", "Alternating, or hybrid"),
+    },
+];
+
+static ROLE_OPTS: [Opt; 3] = [
+    Opt {
+        key: "facilitator",
+        label: t("Animation", "Facilitation"),
+    },
+    Opt {
+        key: "coordinator",
+        label: t("Coordination", "Coordination"),
+    },
+    Opt {
+        key: "other",
+        label: t("Autre", "Other"),
+    },
+];
+
+static CYCLE_OPTS: [Opt; 5] = [
+    Opt {
+        key: "immediate",
+        label: t(
+            "Immédiate : la rencontre a été utile",
+            "Immediate: the meeting was useful",
+        ),
+    },
+    Opt {
+        key: "potential",
+        label: t(
+            "Potentielle : on repart avec une ressource",
+            "Potential: people leave with a resource",
+        ),
+    },
+    Opt {
+        key: "applied",
+        label: t(
+            "Appliquée : une pratique a changé",
+            "Applied: a practice has changed",
+        ),
+    },
+    Opt {
+        key: "realised",
+        label: t(
+            "Réalisée : les élèves en profitent",
+            "Realised: students benefit",
+        ),
+    },
+    Opt {
+        key: "reframing",
+        label: t(
+            "Recadrée : on revoit ce qui compte",
+            "Reframing: we rethink what counts",
+        ),
+    },
+];
+
+/// A free-text column.
+const fn text_column(key: &'static str, label: Text) -> Column {
+    Column {
+        key,
+        label,
+        options: &[],
+        input: CellInput::Text,
+    }
+}
+
+/// A column typed as a day or a time.
+const fn typed_column(key: &'static str, label: Text, input: CellInput) -> Column {
+    Column {
+        key,
+        label,
+        options: &[],
+        input,
+    }
+}
+
+/// A choice column.
+const fn choice_column(key: &'static str, label: Text, options: &'static [Opt]) -> Column {
+    Column {
+        key,
+        label,
+        options,
+        input: CellInput::Text,
+    }
+}
+
+static ROLE_COLUMNS: [Column; 3] = [
+    choice_column("kind", t("Rôle", "Role"), &ROLE_OPTS),
+    text_column("name", t("Personne", "Person")),
+    text_column("duties", t("Ce que ça comprend", "What it involves")),
+];
+
+static LANDMARK_COLUMNS: [Column; 3] = [
+    text_column("label", t("Repère", "Landmark")),
+    typed_column("from", t("Du", "From"), CellInput::Date),
+    typed_column(
+        "to",
+        t("Au (s'il y a lieu)", "To (if several days)"),
+        CellInput::Date,
+    ),
+];
+
+static MEETING_COLUMNS: [Column; 3] = [
+    typed_column("date", t("Date", "Date"), CellInput::Date),
+    typed_column("time", t("Heure", "Time"), CellInput::Time),
+    text_column("topic", t("Sujet", "Topic")),
+];
+
+static VALUE_COLUMNS: [Column; 4] = [
+    choice_column("cycle", t("Cycle", "Cycle"), &CYCLE_OPTS),
+    text_column("expected", t("Ce qu'on attend", "What we expect")),
+    text_column("indicator", t("Indicateur", "Indicator")),
+    text_column(
+        "gathered",
+        t("Comment on le recueille", "How it is gathered"),
+    ),
+];
+
+static TOOL_COLUMNS: [Column; 4] = [
+    text_column("name", t("Outil ou lieu", "Tool or place")),
+    text_column("purpose", t("Pour quoi faire", "What for")),
+    text_column("admin", t("Administration", "Administered by")),
+    text_column("moderator", t("Modération", "Moderated by")),
 ];
 
 /// The options of a choice field.
@@ -391,6 +558,7 @@ pub fn choice_options(f: ChoiceField) -> &'static [Opt] {
         ChoiceField::Origin => &ORIGIN_OPTS,
         ChoiceField::SponsorStatus => &SPONSOR_OPTS,
         ChoiceField::Superior => &SUPERIOR_OPTS,
+        ChoiceField::Mode => &MODE_OPTS,
     }
 }
 
@@ -409,10 +577,15 @@ pub fn columns(r: RecordList) -> &'static [Column] {
         RecordList::Resources => &RESOURCE_COLUMNS,
         RecordList::Agreements => &AGREEMENT_COLUMNS,
         RecordList::Neighbours => &NEIGHBOUR_COLUMNS,
+        RecordList::Roles => &ROLE_COLUMNS,
+        RecordList::Landmarks => &LANDMARK_COLUMNS,
+        RecordList::Meetings => &MEETING_COLUMNS,
+        RecordList::Value => &VALUE_COLUMNS,
+        RecordList::Tools => &TOOL_COLUMNS,
     }
 }
 
-static QUESTIONS: [Question; 4] = [
+static QUESTIONS: [Question; 5] = [
     Question {
         id: QuestionId::Carriers,
         number: 1,
@@ -874,9 +1047,153 @@ static QUESTIONS: [Question; 4] = [
             },
         ],
     },
+    Question {
+        id: QuestionId::Launch,
+        number: 5,
+        slug: "launch",
+        title: t("Lancer la communauté", "Launching the community"),
+        prompt: t(
+            "Qui fera vivre la communauté, à quel rythme, avec quels outils, et comment saura-t-on qu'elle apporte quelque chose?",
+            "Who will keep the community going, at what pace, with which tools, and how will you know it brings something?",
+        ),
+        hints: &[
+            t(
+                "Une communauté vit de son rythme : des rencontres régulières, placées dans l'année scolaire, valent mieux qu'un grand événement isolé.",
+                "A community lives by its rhythm: regular meetings, placed in the school year, beat one big event on its own.",
+            ),
+            t(
+                "Nommez quelqu'un à l'animation : c'est cette personne qui relance les échanges et veille au climat.",
+                "Name someone to facilitate: that person restarts the conversation and looks after the climate.",
+            ),
+            t(
+                "Prévoyez dès maintenant ce que vous pourrez montrer à la direction après une première étape : une ressource produite, une pratique essayée.",
+                "Plan now what you will be able to show management after a first term: a resource made, a practice tried.",
+            ),
+            t(
+                "La première rencontre donne le ton : présentez la mission, écoutez les attentes et décidez de la suite ensemble.",
+                "The first meeting sets the tone: present the mission, hear what people expect and decide the next steps together.",
+            ),
+        ],
+        parts: &[
+            Part {
+                id: "roles",
+                label: t("Rôles", "Roles"),
+                help: t(
+                    "Qui anime, qui coordonne, et qui fait quoi d'autre pour que la communauté vive.",
+                    "Who facilitates, who coordinates, and who does what else to keep the community alive.",
+                ),
+                kind: PartKind::Records(RecordList::Roles),
+            },
+            Part {
+                id: "frequency",
+                label: t("Fréquence des rencontres", "How often you meet"),
+                help: t(
+                    "Par exemple : toutes les trois semaines, ou une fois par étape.",
+                    "For example: every three weeks, or once per term.",
+                ),
+                kind: PartKind::Text {
+                    field: TextField::Frequency,
+                    multiline: false,
+                },
+            },
+            Part {
+                id: "duration",
+                label: t("Durée d'une rencontre", "How long a meeting lasts"),
+                help: t(
+                    "Par exemple : 75 minutes après les cours, ou l'heure du dîner.",
+                    "For example: 75 minutes after school, or the lunch hour.",
+                ),
+                kind: PartKind::Text {
+                    field: TextField::Duration,
+                    multiline: false,
+                },
+            },
+            Part {
+                id: "mode",
+                label: t("En personne ou à distance", "In person or online"),
+                help: t(
+                    "Où les membres se retrouveront le plus souvent.",
+                    "Where members will meet most of the time.",
+                ),
+                kind: PartKind::Choice(ChoiceField::Mode),
+            },
+            Part {
+                id: "landmarks",
+                label: t("Repères de l'année scolaire", "Landmarks of the school year"),
+                help: t(
+                    "Les moments à éviter ou à viser, tels qu'ils sont chez vous : journées pédagogiques, remise des bulletins, examens, congés, été.",
+                    "The moments to avoid or aim for, as they are where you work: professional development days, report cards, exams, holidays, summer.",
+                ),
+                kind: PartKind::Records(RecordList::Landmarks),
+            },
+            Part {
+                id: "meetings",
+                label: t("Premières rencontres", "First meetings"),
+                help: t(
+                    "Les dates des premières rencontres. Coplanifier les compare aux repères de l'année.",
+                    "The dates of the first meetings. Coplanifier checks them against the landmarks of the year.",
+                ),
+                kind: PartKind::Records(RecordList::Meetings),
+            },
+            Part {
+                id: "value",
+                label: t("Valeur attendue", "Expected value"),
+                help: t(
+                    "Pour chaque cycle, ce que vous attendez, l'indicateur qui le montrera et la façon de le recueillir.",
+                    "For each cycle, what you expect, the indicator that will show it and how you will gather it.",
+                ),
+                kind: PartKind::Records(RecordList::Value),
+            },
+            Part {
+                id: "review-date",
+                label: t("Révision de la charte", "Charter review"),
+                help: t(
+                    "Le jour où vous relirez ensemble cette charte pour l'ajuster.",
+                    "The day you will reread this charter together and adjust it.",
+                ),
+                kind: PartKind::Date(TextField::ReviewDate),
+            },
+            Part {
+                id: "kickoff-agenda",
+                label: t("Ordre du jour du lancement", "Kick-off agenda"),
+                help: t(
+                    "Les points de la première rencontre, dans l'ordre.",
+                    "The items of the first meeting, in order.",
+                ),
+                kind: PartKind::Notes(ListId::KickoffAgenda),
+            },
+            Part {
+                id: "first-activities",
+                label: t("Premières activités", "First activities"),
+                help: t(
+                    "Les trois premières choses que vous ferez ensemble.",
+                    "The first three things you will do together.",
+                ),
+                kind: PartKind::Notes(ListId::FirstActivities),
+            },
+            Part {
+                id: "welcome",
+                label: t("Accueil des nouveaux", "Welcoming newcomers"),
+                help: t(
+                    "Comment une personne qui arrive en cours de route trouvera sa place.",
+                    "How someone who joins along the way will find their place.",
+                ),
+                kind: PartKind::Notes(ListId::Welcome),
+            },
+            Part {
+                id: "tools",
+                label: t("Outils et plateforme", "Tools and platform"),
+                help: t(
+                    "Où la communauté échange et garde ses traces, et qui s'en occupe.",
+                    "Where the community talks and keeps what it makes, and who looks after it.",
+                ),
+                kind: PartKind::Records(RecordList::Tools),
+            },
+        ],
+    },
 ];
 
-/// The four questions, in order.
+/// The five questions (the four of the guide, then the launch), in order.
 pub fn questions() -> &'static [Question] {
     &QUESTIONS
 }
@@ -888,6 +1205,7 @@ pub fn question(id: QuestionId) -> &'static Question {
         QuestionId::Purpose => &QUESTIONS[1],
         QuestionId::Joining => &QUESTIONS[2],
         QuestionId::Distinction => &QUESTIONS[3],
+        QuestionId::Launch => &QUESTIONS[4],
     }
 }
 
@@ -907,7 +1225,9 @@ impl Part {
     /// Whether the charter holds something for this part (blank notes and rows do not count).
     pub fn is_filled(&self, c: &Charter) -> bool {
         match self.kind {
-            PartKind::Text { field, .. } => super::model::filled(c.text(field)),
+            PartKind::Text { field, .. } | PartKind::Date(field) => {
+                super::model::filled(c.text(field))
+            }
             PartKind::Choice(f) => c.choice(f).is_some(),
             PartKind::Flags(s) => !c.flags(s).is_empty(),
             PartKind::Notes(l) => c.has_notes(l),
@@ -952,10 +1272,14 @@ mod tests {
         parts().filter(|p| same_target(p.kind, k)).count()
     }
 
-    /// Same edited field, whatever the `multiline` flag.
+    /// Same edited field, whatever the `multiline` flag or a day's input.
     fn same_target(a: PartKind, b: PartKind) -> bool {
-        match (a, b) {
-            (PartKind::Text { field: x, .. }, PartKind::Text { field: y, .. }) => x == y,
+        let text = |k: PartKind| match k {
+            PartKind::Text { field, .. } | PartKind::Date(field) => Some(field),
+            _ => None,
+        };
+        match (text(a), text(b)) {
+            (Some(x), Some(y)) => x == y,
             _ => a == b,
         }
     }
@@ -963,7 +1287,7 @@ mod tests {
     #[test]
     fn questions_are_numbered_in_order() {
         let qs = questions();
-        assert_eq!(qs.len(), 4);
+        assert_eq!(qs.len(), 5);
         for (i, (q, id)) in qs.iter().zip(QuestionId::ALL).enumerate() {
             assert_eq!(q.id, id);
             assert_eq!(q.number as usize, i + 1);
@@ -1169,6 +1493,7 @@ mod tests {
         assert_eq!(q2.fill(&c), (2, 12));
         assert_eq!(question(QuestionId::Joining).fill(&c), (0, 10));
         assert_eq!(question(QuestionId::Distinction).fill(&c), (0, 5));
-        assert_eq!(total_fill(&c), (6, 36));
+        assert_eq!(question(QuestionId::Launch).fill(&c), (0, 12));
+        assert_eq!(total_fill(&c), (6, 48));
     }
 }

@@ -1,10 +1,11 @@
 //! Readiness checks: friendly advice drawn from the guide, shown beside the
 //! charter. They never block anything.
 
-use super::text::Text;
+use super::model::filled;
+use super::text::{parse_day, Text};
 use super::{
-    Charter, CommunityKind, FlagSet, ListId, Origin, RecordList, ResourceKind, SponsorStatus,
-    SuperiorStatus, TextField,
+    Charter, CommunityKind, FlagSet, Landmark, ListId, Origin, RecordList, ResourceKind, RoleKind,
+    SponsorStatus, SuperiorStatus, TextField,
 };
 
 /// How much a readiness item matters.
@@ -42,6 +43,20 @@ fn check(
         message,
         part,
     }
+}
+
+/// Whether the day `date` (`YYYY-MM-DD`) falls within one of the landmarks.
+fn during_landmark(date: &str, landmarks: &[Landmark]) -> bool {
+    let Some(day) = parse_day(date) else {
+        return false;
+    };
+    landmarks.iter().any(|l| {
+        let Some(from) = parse_day(&l.from) else {
+            return false;
+        };
+        let to = parse_day(&l.to).unwrap_or(from);
+        from <= day && day <= to
+    })
 }
 
 /// All the advice that applies to this charter, important items first, then in question order.
@@ -227,6 +242,72 @@ pub fn readiness(c: &Charter) -> Vec<ReadinessCheck> {
         ));
     }
 
+    // Step 5: launching the community.
+    let launch = &c.launch;
+    if !launch
+        .roles
+        .iter()
+        .any(|r| r.kind == Some(RoleKind::Facilitator) && filled(&r.name))
+    {
+        out.push(check(
+            "no-facilitator",
+            Advice,
+            "roles",
+            Text::new(
+                "Personne n'est nommé à l'animation. Sans quelqu'un pour relancer les échanges, une communauté s'essouffle vite.",
+                "No one is named to facilitate. Without someone to restart the conversation, a community soon runs out of steam.",
+            ),
+        ));
+    }
+    if !filled(&launch.frequency) && !launch.meetings.iter().any(|m| filled(&m.date)) {
+        out.push(check(
+            "no-rhythm",
+            Advice,
+            "frequency",
+            Text::new(
+                "Aucun rythme n'est prévu. Dites à quelle fréquence vous vous verrez, ou fixez les premières dates.",
+                "No rhythm is planned yet. Say how often you will meet, or set the first dates.",
+            ),
+        ));
+    }
+    if !launch.value.iter().any(|v| filled(&v.indicator)) {
+        out.push(check(
+            "nothing-for-sponsor",
+            Advice,
+            "value",
+            Text::new(
+                "Rien n'est prévu pour montrer à la direction ce que la communauté aura apporté après une première étape. Choisissez au moins un indicateur.",
+                "Nothing is planned to show management what the community has brought after a first term. Choose at least one indicator.",
+            ),
+        ));
+    }
+    if launch
+        .meetings
+        .iter()
+        .any(|m| during_landmark(&m.date, &launch.landmarks))
+    {
+        out.push(check(
+            "meeting-on-landmark",
+            Advice,
+            "meetings",
+            Text::new(
+                "Une rencontre prévue tombe pendant un des repères de votre année scolaire. Vérifiez que les membres seront disponibles.",
+                "A planned meeting falls on one of the landmarks of your school year. Check that members will be free.",
+            ),
+        ));
+    }
+    if !filled(&launch.review_date) {
+        out.push(check(
+            "no-review-date",
+            Advice,
+            "review-date",
+            Text::new(
+                "Aucune date de révision. Une charte vivante se relit : choisissez le moment où vous la reverrez ensemble.",
+                "No review date. A living charter gets reread: choose when you will look at it again together.",
+            ),
+        ));
+    }
+
     // Stable: keeps question order within each severity.
     out.sort_by_key(|c| std::cmp::Reverse(c.severity));
     out
@@ -255,6 +336,60 @@ mod tests {
         Charter::new("c".into(), Lang::Fr, 0.0)
     }
 
+    #[test]
+    fn the_launch_gets_its_own_advice_until_planned() {
+        let mut c = Charter::new("c".into(), Lang::Fr, 0.0);
+        for id in [
+            "no-facilitator",
+            "no-rhythm",
+            "nothing-for-sponsor",
+            "no-review-date",
+        ] {
+            assert!(has(&c, id), "{id}");
+        }
+        c.add_record(RecordList::Roles, "r".into(), 1.0);
+        c.set_record_value(RecordList::Roles, "r", "kind", "facilitator".into(), 1.0);
+        assert!(has(&c, "no-facilitator"), "a role with no one in it");
+        c.set_record_value(RecordList::Roles, "r", "name", "Annie".into(), 1.0);
+        assert!(!has(&c, "no-facilitator"));
+        c.set_text(TextField::Frequency, "Aux trois semaines".into(), 1.0);
+        assert!(!has(&c, "no-rhythm"));
+        c.add_record(RecordList::Value, "v".into(), 1.0);
+        c.set_record_value(RecordList::Value, "v", "expected", "Des idées".into(), 1.0);
+        assert!(
+            has(&c, "nothing-for-sponsor"),
+            "an expectation without an indicator"
+        );
+        c.set_record_value(
+            RecordList::Value,
+            "v",
+            "indicator",
+            "3 activités".into(),
+            1.0,
+        );
+        assert!(!has(&c, "nothing-for-sponsor"));
+        c.set_text(TextField::ReviewDate, "2027-06-15".into(), 1.0);
+        assert!(!has(&c, "no-review-date"));
+    }
+
+    #[test]
+    fn a_meeting_on_a_landmark_of_the_school_year_is_pointed_out() {
+        let mut c = Charter::new("c".into(), Lang::Fr, 0.0);
+        c.add_record(RecordList::Landmarks, "l".into(), 1.0);
+        c.set_record_value(RecordList::Landmarks, "l", "label", "Bulletins".into(), 1.0);
+        c.set_record_value(RecordList::Landmarks, "l", "from", "2026-11-16".into(), 1.0);
+        c.set_record_value(RecordList::Landmarks, "l", "to", "2026-11-20".into(), 1.0);
+        c.add_record(RecordList::Meetings, "m".into(), 1.0);
+        c.set_record_value(RecordList::Meetings, "m", "date", "2026-11-23".into(), 1.0);
+        assert!(!has(&c, "meeting-on-landmark"));
+        c.set_record_value(RecordList::Meetings, "m", "date", "2026-11-18".into(), 1.0);
+        assert!(has(&c, "meeting-on-landmark"));
+        // A single day, no end given.
+        c.set_record_value(RecordList::Landmarks, "l", "to", String::new(), 1.0);
+        assert!(!has(&c, "meeting-on-landmark"));
+        c.set_record_value(RecordList::Meetings, "m", "date", "2026-11-16".into(), 1.0);
+        assert!(has(&c, "meeting-on-landmark"));
+    }
     #[test]
     fn empty_charter_gets_sorted_advice_pointing_to_real_parts() {
         let r = readiness(&blank());
@@ -470,6 +605,6 @@ mod tests {
         let all = ids(&c);
         let set: std::collections::HashSet<_> = all.iter().collect();
         assert_eq!(set.len(), all.len());
-        assert_eq!(all.len(), 12, "{all:?}");
+        assert_eq!(all.len(), 16, "{all:?}");
     }
 }

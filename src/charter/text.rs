@@ -70,9 +70,73 @@ impl Text {
     }
 }
 
+/// A day written `YYYY-MM-DD`, as a reader writes it in `lang` ("15 juin
+/// 2027", "June 15, 2027"); anything else is given back as it is.
+pub fn format_day(iso: &str, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some((y, m, d)) = parse_day(iso) else {
+        return iso.to_string();
+    };
+    let month = usize::from(m - 1);
+    match lang {
+        Lang::Fr if d == 1 => format!("1er {} {y}", FR[month]),
+        Lang::Fr => format!("{d} {} {y}", FR[month]),
+        Lang::En => format!("{} {d}, {y}", EN[month]),
+    }
+}
+
+/// The year, month (1-12) and day (1-31) of `YYYY-MM-DD`, if it is one.
+pub fn parse_day(iso: &str) -> Option<(u16, u8, u8)> {
+    let mut parts = iso.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_read_as_people_write_them() {
+        assert_eq!(format_day("2027-06-15", Lang::Fr), "15 juin 2027");
+        assert_eq!(format_day("2027-06-01", Lang::Fr), "1er juin 2027");
+        assert_eq!(format_day("2027-06-15", Lang::En), "June 15, 2027");
+        assert_eq!(format_day("le 15 juin", Lang::Fr), "le 15 juin");
+        assert_eq!(format_day("2027-13-01", Lang::En), "2027-13-01");
+        assert_eq!(parse_day("2027-02-30"), Some((2027, 2, 30)));
+        assert_eq!(parse_day(""), None);
+    }
 
     #[test]
     fn codes_round_trip_and_accept_regional_tags() {

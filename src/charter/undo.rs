@@ -19,7 +19,7 @@ impl Deleted {
     pub fn id(&self) -> &str {
         match self {
             Deleted::Note(d) => &d.note.id,
-            Deleted::Record(d) => d.row.id(),
+            Deleted::Record(d) => d.id(),
         }
     }
 }

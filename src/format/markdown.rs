@@ -4,8 +4,8 @@
 //! images, HTML or structure (headings, lists, quotes, tables, code).
 
 use crate::charter::{
-    choice_options, columns, flag_options, option_label, questions, Charter, ChoiceField, Lang,
-    Note, Part, PartKind, RecordList,
+    choice_options, columns, flag_options, format_day, option_label, questions, CellInput, Charter,
+    ChoiceField, Lang, Note, Part, PartKind, RecordList,
 };
 
 /// The interface words of the Markdown, in the reader's language (from the i18n layer).
@@ -49,6 +49,7 @@ pub fn to_markdown(c: &Charter, lang: Lang, labels: &MarkdownLabels) -> String {
 fn part_body(c: &Charter, part: &Part, lang: Lang, labels: &MarkdownLabels) -> Option<String> {
     match part.kind {
         PartKind::Text { field, .. } => escape_block(c.text(field), ""),
+        PartKind::Date(field) => escape_block(&format_day(c.text(field), lang), ""),
         PartKind::Choice(f) => choice_label(c, f, lang).map(str::to_string),
         PartKind::Flags(s) => bullets(
             flag_options(s)
@@ -94,6 +95,10 @@ fn row_item(c: &Charter, r: RecordList, id: &str, lang: Lang) -> Option<String> 
         .iter()
         .filter_map(|col| {
             let raw = c.record_value(r, id, col.key);
+            let raw = match col.input {
+                CellInput::Date => format_day(&raw, lang),
+                CellInput::Text | CellInput::Time => raw,
+            };
             let value = if col.options.is_empty() {
                 escape_block(&raw, "  ")?
             } else {

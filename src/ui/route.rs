@@ -6,7 +6,7 @@
 pub enum Route {
     /// The start screen.
     Start,
-    /// All four questions on one board.
+    /// Every question on one board.
     Canvas,
     /// One question of the guided path, numbered from 1.
     Guide(u8),
@@ -14,8 +14,8 @@ pub enum Route {
     Charter,
 }
 
-/// How many steps the guided path has (one per question).
-pub const GUIDE_STEPS: u8 = 4;
+/// How many steps the guided path has (one per question, the launch last).
+pub const GUIDE_STEPS: u8 = 5;
 
 impl Route {
     /// Reads a route from `location.hash`; anything unknown is the start screen.
@@ -62,7 +62,7 @@ mod tests {
             Route::Canvas,
             Route::Charter,
             Route::Guide(1),
-            Route::Guide(4),
+            Route::Guide(5),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
@@ -70,7 +70,7 @@ mod tests {
 
     #[test]
     fn out_of_range_guide_steps_are_clamped_and_junk_goes_home() {
-        assert_eq!(Route::parse("#/guide/9"), Route::Guide(4));
+        assert_eq!(Route::parse("#/guide/9"), Route::Guide(GUIDE_STEPS));
         assert_eq!(Route::parse("#/guide/0"), Route::Guide(1));
         assert_eq!(Route::parse("#/guide/x"), Route::Guide(1));
         assert_eq!(Route::parse("#/nowhere"), Route::Start);

@@ -226,6 +226,14 @@ impl CharterStore {
             .unwrap_or_default()
     }
 
+    /// Every cell of a row, in column order, tracked (that row only).
+    pub fn row(self, id: &str) -> Vec<String> {
+        self.signal(|s| s.rows.get(id).cloned())
+            .flatten()
+            .map(|s| s.get())
+            .unwrap_or_default()
+    }
+
     /// Whether a part holds something, tracked: it changes only when that
     /// part goes from empty to filled or back.
     pub fn filled(self, part: &Part) -> bool {
@@ -237,7 +245,7 @@ impl CharterStore {
     /// The filled state, from the signals of this part only.
     fn compute_filled(self, part: &Part) -> bool {
         match part.kind {
-            PartKind::Text { field, .. } => filled(&self.text(field)),
+            PartKind::Text { field, .. } | PartKind::Date(field) => filled(&self.text(field)),
             PartKind::Choice(f) => self.choice(f).is_some(),
             PartKind::Flags(set) => self
                 .signal(|s| s.flags[set as usize].clone())

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { servedApp } from './support/session.mjs';
-import { part, partIds } from './support/app.mjs';
+import { keyboard, part } from './support/app.mjs';
 
 const app = servedApp();
 const { freshPage, freshContext } = app;
@@ -25,7 +25,7 @@ for (const [lang, locale, exampleButton, compareButton, ignoreButton] of [
     await page.locator('.canvas-zone').nth(3).waitFor();
     const found = { start: [], canvas: [], guide: [], charter: [], compare: [] };
     found.canvas = await violations(page);
-    for (const step of [1, 2, 3, 4]) {
+    for (const step of [1, 2, 3, 4, 5]) {
       await page.goto(`${app.server.url}#/guide/${step}`);
       await page.locator('.guide-step').waitFor();
       found.guide.push(...(await violations(page)));
@@ -53,63 +53,20 @@ for (const [lang, locale, exampleButton, compareButton, ignoreButton] of [
 test('a whole charter can be filled with the keyboard alone', async () => {
   const { page, problems } = await freshPage('#/guide/1');
   await page.locator('.guide-step').waitFor();
-  const press = (key) => page.keyboard.press(key);
-  /** Tabs until the focused element matches, at most 400 times. */
-  async function tabTo(selector) {
-    for (let i = 0; i < 400; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await press('Tab');
-    }
-    throw new Error(`could not reach ${selector} with Tab`);
-  }
-  await tabTo('#charter-title');
+  const keys = keyboard(page);
+  await keys.tabTo('#charter-title');
   await page.keyboard.type('Par le clavier');
   let typed = 0;
-  for (let step = 1; step <= 4; step++) {
-    await page.getByText(`Étape ${step} sur 4`).waitFor();
-    for (const id of await partIds(page, '.guide-parts')) {
-      const scope = `[data-part="${id}"]`;
-      const cls = (await part(page, id).getAttribute('class')) ?? '';
-      if (cls.includes('part-text')) {
-        await tabTo(`${scope} input, ${scope} textarea`);
-        await page.keyboard.type(`K-${id}`);
-        typed++;
-      } else if (cls.includes('part-choice')) {
-        await tabTo(`${scope} input[type="radio"]`);
-        await press('ArrowDown'); // picks the next option, as radios do
-        await press('ArrowUp');
-      } else if (cls.includes('part-flags')) {
-        await tabTo(`${scope} input[type="checkbox"]`);
-        await press('Space');
-      } else if (cls.includes('part-notes')) {
-        await tabTo(`${scope} .note-add`);
-        await press('Enter');
-        await page.waitForFunction((s) => document.activeElement?.matches(`${s} .note-text`), scope);
-        await page.keyboard.type(`K-${id}`);
-        typed++;
-      } else if (cls.includes('part-records')) {
-        await tabTo(`${scope} .record-add`);
-        await press('Enter');
-        await page.waitForFunction((s) => document.activeElement?.matches(`${s} .record :is(input, select)`), scope);
-        // Through the new row's fields: type into texts, pick in menus.
-        while (await page.evaluate(() => document.activeElement?.matches('.record :is(input, select)'))) {
-          if (await page.evaluate(() => document.activeElement.tagName === 'SELECT')) {
-            await press('ArrowDown');
-          } else {
-            await page.keyboard.type(`K-${id}`);
-            typed++;
-          }
-          await press('Tab');
-        }
-      }
-    }
-    if (step < 4) {
-      await tabTo('.guide-next');
-      await press('Enter');
+  for (let step = 1; step <= 5; step++) {
+    await page.getByText(`Étape ${step} sur 5`).waitFor();
+    typed += await keys.fillStep();
+    if (step < 5) {
+      await keys.tabTo('.guide-next');
+      await keys.press('Enter');
     }
   }
-  await tabTo('.guide-next'); // "See the charter"
-  await press('Enter');
+  await keys.tabTo('.guide-next'); // "See the charter"
+  await keys.press('Enter');
   const doc = page.locator('.charter-doc');
   await doc.waitFor();
   const text = await doc.innerText();

@@ -17,12 +17,12 @@ before(async () => {
 test('a newcomer fills every part through the guided path and finds it all on the canvas and in the charter', async () => {
   const { page, problems } = await freshPage();
   await page.getByRole('button', { name: 'Nouvelle charte' }).click();
-  await page.getByText('Étape 1 sur 4').waitFor();
+  await page.getByText('Étape 1 sur 5').waitFor();
   await page.getByLabel('Nom de la communauté').fill('Communauté des sciences');
 
   const expected = new Map();
-  for (let step = 1; step <= 4; step++) {
-    await page.getByText(`Étape ${step} sur 4`).waitFor();
+  for (let step = 1; step <= 5; step++) {
+    await page.getByText(`Étape ${step} sur 5`).waitFor();
     assert.equal(new URL(page.url()).hash, `#/guide/${step}`);
     const ids = await partIds(page, '.guide-parts');
     assert.ok(ids.length >= 5, `step ${step} shows its parts`);
@@ -36,16 +36,16 @@ test('a newcomer fills every part through the guided path and finds it all on th
       await part(page, 'sponsor-status').locator('input[value="committed"]').check();
       await noSponsor.waitFor({ state: 'detached' });
     }
-    if (step < 4) await page.getByRole('link', { name: 'Question suivante' }).click();
+    if (step < 5) await page.getByRole('link', { name: 'Question suivante' }).click();
   }
   // Back and forward follow the steps.
   await page.goBack();
-  await page.getByText('Étape 3 sur 4').waitFor();
+  await page.getByText('Étape 4 sur 5').waitFor();
   await page.goForward();
-  await page.getByText('Étape 4 sur 4').waitFor();
+  await page.getByText('Étape 5 sur 5').waitFor();
 
   await page.getByRole('link', { name: 'Canevas' }).click();
-  await page.locator('.canvas-zone').nth(3).waitFor();
+  await page.locator('.canvas-zone').nth(4).waitFor();
   const values = await page.locator('main input[type="text"], main textarea').evaluateAll((els) => els.map((e) => e.value));
   for (const [id, text] of expected) {
     if (text) assert.ok(values.includes(text), `the canvas shows ${id}`);

@@ -238,7 +238,7 @@ test('drafts: a draft opened from the library saves what is typed, with no false
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await page.getByRole('link', { name: 'Accueil' }).click();
   await page.getByRole('button', { name: 'Nouvelle charte' }).click();
-  await page.getByText('Étape 1 sur 4').waitFor();
+  await page.getByText('Étape 1 sur 5').waitFor();
   await page.getByRole('link', { name: 'Accueil' }).click();
   await page.locator('.drafts-item .drafts-open').first().click();
   await typeMission(page, 'Reprise du brouillon');

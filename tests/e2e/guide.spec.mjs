@@ -25,20 +25,20 @@ for (const [device, viewport] of [
     await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
     await page.locator('.canvas-zone').first().waitFor();
     await page.getByRole('link', { name: 'Parcours guidé' }).click();
-    await page.getByText('Étape 1 sur 4').waitFor();
-    for (let step = 2; step <= 4; step++) {
+    await page.getByText('Étape 1 sur 5').waitFor();
+    for (let step = 2; step <= 5; step++) {
       // The button sits at the foot of a long step: scrolled there first, as a person would.
       const next = page.getByRole('link', { name: 'Question suivante' });
       await next.scrollIntoViewIfNeeded();
       await next.click();
-      await page.getByText(`Étape ${step} sur 4`).waitFor();
+      await page.getByText(`Étape ${step} sur 5`).waitFor();
       const h = await heading(page, 'guide-question');
       assert.ok(h.top >= 0 && h.bottom <= h.height, `step ${step}: the heading is on screen (${h.top} px)`);
       assert.ok(h.focused, `step ${step}: the focus is on the heading`);
     }
     // Enter now does not skip a step: the focus left the button.
     await page.keyboard.press('Enter');
-    assert.ok(page.url().endsWith('#/guide/4'), page.url());
+    assert.ok(page.url().endsWith('#/guide/5'), page.url());
     const finish = page.getByRole('link', { name: 'Voir la charte' });
     await finish.scrollIntoViewIfNeeded();
     await finish.click();

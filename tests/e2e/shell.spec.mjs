@@ -48,7 +48,7 @@ test('phone: no screen scrolls sideways at 390 px', async () => {
     await page.locator('.canvas-zone').first().waitFor();
     assert.equal(await overflow(), 0, 'the canvas with the example');
     for (const [name, ready] of [
-      ['Parcours guidé', 'Étape 1 sur 4'],
+      ['Parcours guidé', 'Étape 1 sur 5'],
       ['Charte', 'Partager la charte'],
       ['Accueil', 'Vos brouillons'],
     ]) {

@@ -42,7 +42,7 @@ test('one file: opens from file:// alone, shows the example canvas, keeps a draf
 
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
   await page.locator('.canvas-zone').nth(3).waitFor();
-  assert.equal(await page.locator('.canvas-zone').count(), 4);
+  assert.equal(await page.locator('.canvas-zone').count(), 5);
 
   const mission = () => part(page, 'mission').locator('textarea');
   await mission().fill('Écrit depuis une clé USB');

@@ -29,7 +29,10 @@ export async function until(driver, what, fn, args = [], ms = 20_000) {
   for (;;) {
     const value = await driver.run(fn, ...args);
     if (value) return value;
-    if (Date.now() > end) throw new Error(`never happened: ${what}`);
+    if (Date.now() > end) {
+      const seen = await driver.run(() => `${location.hash} focus=${document.activeElement?.tagName}#${document.activeElement?.id}`);
+      throw new Error(`never happened: ${what} (${seen})`);
+    }
     await driver.yieldTurn();
   }
 }
@@ -47,7 +50,7 @@ export async function journey(driver, url, engine) {
   // The example, on a 1,280-pixel screen: nothing scrolls sideways.
   await driver.resize(1280, 900);
   await driver.click(byName, "Ouvrir l'exemple");
-  await until(driver, 'the example on the canvas', () => document.querySelectorAll('.canvas-zone').length === 4);
+  await until(driver, 'the example on the canvas', () => document.querySelectorAll('.canvas-zone').length === 5);
   const overflow = await driver.run(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `${engine}: the canvas scrolls sideways by ${overflow} px`);
 
@@ -89,9 +92,9 @@ export async function journey(driver, url, engine) {
 
   // The guided path: the next step opens at its heading, focused.
   await driver.click(byName, 'Parcours guidé');
-  await until(driver, 'step 1', hasText, ['Étape 1 sur 4']);
+  await until(driver, 'step 1', hasText, ['Étape 1 sur 5']);
   await driver.click(byName, 'Question suivante');
-  await until(driver, 'step 2, focused', () => document.activeElement?.id === 'guide-question' && document.body.innerText.includes('Étape 2 sur 4'));
+  await until(driver, 'step 2, focused', () => document.activeElement?.id === 'guide-question' && document.body.innerText.includes('Étape 2 sur 5'));
 
   // The language switch.
   await driver.click(byName, 'Switch to English');

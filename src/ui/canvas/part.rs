@@ -19,7 +19,10 @@ pub fn part_dom_id(part_id: &str) -> String {
 pub fn PartEditor(part: &'static Part) -> impl IntoView {
     match part.kind {
         PartKind::Text { field, multiline } => {
-            view! { <TextPart part field multiline /> }.into_any()
+            view! { <TextPart part field multiline input="text" /> }.into_any()
+        }
+        PartKind::Date(field) => {
+            view! { <TextPart part field multiline=false input="date" /> }.into_any()
         }
         PartKind::Choice(field) => view! { <ChoicePart part field /> }.into_any(),
         PartKind::Flags(set) => view! { <FlagsPart part set /> }.into_any(),
@@ -29,7 +32,13 @@ pub fn PartEditor(part: &'static Part) -> impl IntoView {
 }
 
 #[component]
-fn TextPart(part: &'static Part, field: TextField, multiline: bool) -> impl IntoView {
+fn TextPart(
+    part: &'static Part,
+    field: TextField,
+    multiline: bool,
+    /// The input's `type`: `text` or `date`.
+    input: &'static str,
+) -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let dom_id = part_dom_id(part.id);
@@ -48,7 +57,7 @@ fn TextPart(part: &'static Part, field: TextField, multiline: bool) -> impl Into
         .into_any()
     } else {
         view! {
-            <input type="text" id=input_id.clone() aria-describedby=help_id.clone()
+            <input type=input id=input_id.clone() aria-describedby=help_id.clone()
                 prop:value=value on:input=on_input />
         }
         .into_any()

@@ -1,6 +1,6 @@
 //! A table of rows with named columns (instigators, resources, agreements,
 //! neighbouring communities): each row is a small group of labelled fields.
-use crate::charter::{columns, Deleted, Part, RecordList};
+use crate::charter::{columns, CellInput, Deleted, Part, RecordList};
 use crate::i18n::*;
 use crate::ui::canvas::part::part_dom_id;
 use crate::ui::platform::{focus_first_control, fresh_id};
@@ -67,7 +67,12 @@ fn RecordRow(
             };
             let label = move || col.label.get(lang.get());
             let control = if col.options.is_empty() {
-                view! { <input type="text" id=field_id.clone() prop:value=move || value.get() on:input=set /> }.into_any()
+                let kind = match col.input {
+                    CellInput::Text => "text",
+                    CellInput::Date => "date",
+                    CellInput::Time => "time",
+                };
+                view! { <input type=kind id=field_id.clone() prop:value=move || value.get() on:input=set /> }.into_any()
             } else {
                 let options = col
                     .options

@@ -1,6 +1,8 @@
 //! The readiness panel: advice drawn from the charter, each item jumping to
 //! the part it is about. Advice only: nothing is ever blocked.
-use crate::charter::{questions, readiness, ChoiceField, Question, RecordList, Severity};
+use crate::charter::{
+    questions, readiness, ChoiceField, Question, RecordList, Severity, TextField,
+};
 use crate::i18n::*;
 use crate::ui::canvas::part::part_dom_id;
 use crate::ui::platform::focus_first_control;
@@ -16,7 +18,8 @@ pub fn ReadinessPanel(#[prop(optional)] only: Option<&'static Question>) -> impl
     let state = use_app();
     let lang = state.lang;
     // Recomputed from what the checks read, never from every keystroke:
-    // whether each part is filled, the choices, and the resources' kinds.
+    // whether each part is filled, the choices, the texts of the launch and
+    // the tables' rows.
     let checks = Memo::new(move |_| {
         let store = state.charter;
         for p in questions().iter().flat_map(|q| q.parts.iter()) {
@@ -25,8 +28,13 @@ pub fn ReadinessPanel(#[prop(optional)] only: Option<&'static Question>) -> impl
         for f in ChoiceField::ALL {
             store.choice(f);
         }
-        for id in store.row_ids(RecordList::Resources) {
-            store.cell(RecordList::Resources, &id, "kind");
+        for f in [TextField::Frequency, TextField::ReviewDate] {
+            store.text(f);
+        }
+        for r in RecordList::ALL {
+            for id in store.row_ids(r) {
+                store.row(&id);
+            }
         }
         let mut all = store.with_untracked(readiness);
         if let Some(q) = only {

@@ -27,9 +27,15 @@ export async function fillPart(page, id) {
   const p = part(page, id);
   const kind = await partKind(p);
   switch (kind) {
-    case 'text':
-      await p.locator('input, textarea').first().fill(marker(id));
+    case 'text': {
+      const field = p.locator('input, textarea').first();
+      if ((await field.getAttribute('type')) === 'date') {
+        await field.fill('2027-06-15');
+        return null;
+      }
+      await field.fill(marker(id));
       return marker(id);
+    }
     case 'choice': {
       const radios = p.getByRole('radio');
       await radios.last().check();
@@ -73,4 +79,72 @@ export async function blockStorage(context) {
       },
     });
   });
+}
+
+/**
+ * A person at the keyboard: Tab to reach a control, then typing, arrows and
+ * space, the way each kind of part takes them. Days are typed in the order
+ * of Chromium's date field under the test machine's ICU locale (month, day,
+ * year, whatever the page's language), times as hour and minutes.
+ */
+export function keyboard(page) {
+  const press = (key) => page.keyboard.press(key);
+  /** Tabs until the focused element matches, at most 400 times. */
+  async function tabTo(selector) {
+    for (let i = 0; i < 400; i++) {
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      await press('Tab');
+    }
+    throw new Error(`could not reach ${selector} with Tab`);
+  }
+  /** Fills every part of the guided step on screen; returns how many fields got text. */
+  async function fillStep() {
+    let typed = 0;
+    for (const id of await partIds(page, '.guide-parts')) {
+      const scope = `[data-part="${id}"]`;
+      const cls = (await part(page, id).getAttribute('class')) ?? '';
+      if (cls.includes('part-text') && (await part(page, id).locator('input[type="date"]').count())) {
+        await tabTo(`${scope} input`);
+        await page.keyboard.type('06152027');
+      } else if (cls.includes('part-text')) {
+        await tabTo(`${scope} input, ${scope} textarea`);
+        await page.keyboard.type(`K-${id}`);
+        typed++;
+      } else if (cls.includes('part-choice')) {
+        await tabTo(`${scope} input[type="radio"]`);
+        await press('ArrowDown'); // picks the next option, as radios do
+        await press('ArrowUp');
+      } else if (cls.includes('part-flags')) {
+        await tabTo(`${scope} input[type="checkbox"]`);
+        await press('Space');
+      } else if (cls.includes('part-notes')) {
+        await tabTo(`${scope} .note-add`);
+        await press('Enter');
+        await page.waitForFunction((s) => document.activeElement?.matches(`${s} .note-text`), scope);
+        await page.keyboard.type(`K-${id}`);
+        typed++;
+      } else if (cls.includes('part-records')) {
+        await tabTo(`${scope} .record-add`);
+        await press('Enter');
+        await page.waitForFunction((s) => document.activeElement?.matches(`${s} .record :is(input, select)`), scope);
+        // Through the new row's fields: type into texts, days and times, pick in menus.
+        while (await page.evaluate(() => document.activeElement?.matches('.record :is(input, select)'))) {
+          const kind = await page.evaluate(() => (document.activeElement.tagName === 'SELECT' ? 'select' : document.activeElement.type));
+          if (kind === 'select') {
+            await press('ArrowDown');
+          } else if (kind === 'date') {
+            await page.keyboard.type('06152027');
+          } else if (kind === 'time') {
+            await page.keyboard.type('1530');
+          } else {
+            await page.keyboard.type(`K-${id}`);
+            typed++;
+          }
+          await press('Tab');
+        }
+      }
+    }
+    return typed;
+  }
+  return { press, tabTo, fillStep };
 }
