@@ -40,18 +40,32 @@ function freePort() {
   });
 }
 
-/** Waits until WebKitWebDriver answers its status endpoint. */
-async function ready(url) {
-  for (let i = 0; i < 200; i++) {
+/**
+ * Waits until WebKitWebDriver answers its status endpoint, or fails with
+ * what stopped it. A cold machine can take many seconds to load WebKit's
+ * libraries, so the wait is bounded by time (a minute), not by a count.
+ */
+async function ready(url, child) {
+  let gone = null;
+  child.once('exit', (code, signal) => (gone = `exited (${signal ?? code})`));
+  child.once('error', (err) => (gone = err.message));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (gone) throw new Error(`WebKitWebDriver ${gone}: ${stderrOf(child)}`);
     try {
       const res = await fetch(`${url}/status`);
       if (res.ok) return;
     } catch {
       // Not listening yet.
     }
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('WebKitWebDriver did not start');
+  throw new Error(`WebKitWebDriver did not answer within a minute: ${stderrOf(child)}`);
+}
+
+/** The last lines the driver wrote to stderr, for the failure message. */
+function stderrOf(child) {
+  return (child.stderrText ?? '').trim().split('\n').slice(-5).join(' | ') || '(nothing on stderr)';
 }
 
 let env;
@@ -70,10 +84,14 @@ after(async () => {
 /** A WebKitWebDriver of its own (each serves one session at a time). */
 async function webdriverServer() {
   const port = await freePort();
-  const process = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env });
+  const process = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
+  process.stderrText = '';
+  process.stderr.on('data', (chunk) => {
+    process.stderrText = (process.stderrText + chunk).slice(-4000);
+  });
   drivers.push(process);
   const url = `http://127.0.0.1:${port}`;
-  await ready(url);
+  await ready(url, process);
   return { url, process };
 }
 
