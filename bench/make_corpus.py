@@ -545,6 +545,85 @@ def many_notes(count, name):
     b.write(name)
 
 
+def full_fr_held_out():
+    """A full charter (47 notes, every question answered) written after the
+    c3 dictionaries were frozen and never used to choose them: how long the
+    link of a real, complete charter is when none of its text is known."""
+    b = Builder(53, "fr", 1_772_000_000_000)
+    people = ("Mélanie Gagnon", "Olivier Roy", "Nadia Benali")
+    b.set(None, title="Coin lecture du 2e cycle : lire pour le plaisir, ensemble")
+    b.set("carriers", origin="steered", sponsor_name="Hélène Dufour",
+          sponsor_role="Directrice adjointe, École des Érables", sponsor_status="approached",
+          superior="informed")
+    b.row("carriers", "instigators", name=people[0], role="Enseignante de 3e année")
+    b.row("carriers", "instigators", name=people[1], role="Enseignant de 4e année, mentor des nouveaux")
+    b.row("carriers", "instigators", name=people[2], role="Orthopédagogue à mi-temps dans deux écoles")
+    b.notes("key_people", ["La bibliothécaire scolaire, qui commande les nouveautés",
+                           "Le conseiller pédagogique en français du centre de services",
+                           "Deux parents bénévoles de l'heure du conte"], people)
+    b.row("carriers", "resources", kind="released_time", status="requested",
+          detail="Une demi-journée par étape pour trois enseignants")
+    b.row("carriers", "resources", kind="money", status="needed",
+          detail="Environ 600 $ de romans graphiques et d'albums pour la classe")
+    b.row("carriers", "agreements", kind="time_given", detail="Les rencontres comptent dans les heures de concertation")
+    b.notes("members", ["Les titulaires de 3e et 4e année des quatre écoles du quartier",
+                        "Les orthopédagogues qui suivent des élèves en lecture",
+                        "Les stagiaires de l'université qui le souhaitent"], people)
+    b.set("purpose",
+          shared_practice="Faire lire les élèves de 8 à 10 ans par plaisir : choisir les livres, "
+          "animer les cercles de lecture, tenir un carnet et en parler sans tout évaluer.",
+          mission="Mettre en commun nos listes de livres, nos façons d'animer et nos carnets, "
+          "pour que chaque élève du 2e cycle trouve au moins un livre qu'il aime dans l'année.",
+          vision="Dans trois ans, chaque classe du quartier a un coin lecture vivant et les élèves "
+          "se recommandent des livres d'une école à l'autre.",
+          problems=["break_isolation", "update_knowledge", "collaborate_create"])
+    b.notes("other_problems", ["Les garçons décrochent de la lecture vers 9 ans",
+                               "Les bacs de livres datent des années 2000",
+                               "On n'a jamais le temps de lire les nouveautés nous-mêmes"], people)
+    b.notes("goals", ["Une liste commune de 100 titres testés en classe",
+                      "Un modèle de carnet de lecture simple, papier ou numérique",
+                      "Trois cercles de lecture interécoles dans l'année",
+                      "Un salon du livre échangé au printemps"], people)
+    b.notes("beneficiaries", ["Les élèves de 3e et 4e année", "Les parents qui cherchent quoi offrir",
+                              "Les nouveaux enseignants du cycle"], people)
+    b.notes("knowledge", ["Les critères pour choisir un livre adapté sans le niveler",
+                          "Des façons d'animer une discussion sur un livre en quinze minutes",
+                          "Ce que dit la recherche sur la lecture plaisir"], people)
+    b.notes("priorities", ["D'abord la liste de titres", "Ensuite le carnet",
+                           "Le salon du livre seulement si le reste tient"], people)
+    b.notes("rules", ["Chacun apporte un livre qu'il a lu depuis la dernière fois",
+                      "On parle de ce qu'on a essayé, pas de ce qu'on devrait faire",
+                      "Les comptes rendus tiennent sur une page"], people)
+    b.notes("themes", ["Romans graphiques", "Littérature autochtone jeunesse",
+                       "Documentaires qui accrochent", "Lecture à voix haute"], people)
+    b.set("joining", benefits=["belonging", "professional_identity", "recognition"])
+    b.notes("other_benefits", ["Repartir de chaque rencontre avec trois titres à essayer",
+                               "Une attestation de formation continue"], people)
+    b.notes("core", ["Mélanie, Olivier et Nadia", "La bibliothécaire"], people)
+    b.notes("active", ["Une dizaine de titulaires qui testent les livres"], people)
+    b.notes("peripheral", ["Les collègues qui lisent le compte rendu mensuel"], people)
+    b.notes("peripheral", ["Les enseignants de 1er cycle, qu'on inviterait au salon du livre"], people)
+    b.notes("path_explore", ["Venir à un cercle de lecture en observateur"], people)
+    b.notes("path_contribute", ["Ajouter deux titres testés à la liste commune"], people)
+    b.notes("path_codevelop", ["Animer un cercle interécoles avec un collègue"], people)
+    b.notes("artefacts", ["La liste des 100 titres, avec une phrase sur chacun",
+                          "Le carnet de lecture modèle", "Les fiches d'animation"], people)
+    b.row("distinction", "neighbours", name="Comité bibliothèque de l'école", audience="Tout le personnel",
+          place="École des Érables", relation="partner",
+          why="Il gère les achats; nous, ce qui se passe en classe avec les livres")
+    b.row("distinction", "neighbours", name="Groupe Facebook des profs de français du primaire",
+          audience="Tout le Québec", place="En ligne", relation="distinct",
+          why="Beaucoup d'idées, mais rien de testé dans nos classes")
+    b.notes("social_networks", ["Le groupe Facebook des profs de français"], people)
+    b.notes("working_groups", ["Le comité bibliothèque de l'école",
+                               "Le comité lecture du centre de services, qui se réunit deux fois l'an"], people)
+    b.notes("experts", ["Une autrice jeunesse de la région", "La professeure de didactique du stage"],
+            people)
+    b.set("distinction", distinctiveness="Une petite équipe de quatre écoles voisines qui teste les "
+          "livres en classe avant de les recommander, et qui fait se rencontrer les élèves.")
+    b.write("11-full-fr-held-out")
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     starting_fr()
@@ -555,3 +634,4 @@ if __name__ == "__main__":
     half_fr_held_out()
     many_notes(200, "09-notes-200-fr")
     many_notes(400, "10-notes-400-fr")
+    full_fr_held_out()

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes src/format/dictionary-c2.txt, the preset dictionary of `c2` links.
+"""Writes the preset dictionaries of share links: src/format/dictionary-c2.txt
+for `c2` (deflate), or with `c3` the two of `c3` (PPMd), one per language.
 
 Run once, when the tag was made; kept to show how the bytes were chosen and
 to start from for a later tag. The file it wrote is FROZEN, so the script
@@ -91,7 +92,52 @@ def section(title, texts):
     return lines
 
 
+C3_HEADER = """\
+# The text that primes the PPMd model of `c3` links written in {lang} (see
+# format/c3.rs and docs/FORMAT.md, section 6).
+#
+# FROZEN: links already sent decode with exactly these bytes. Never edit,
+# reorder or reformat this file. A better one goes under a new tag. The test
+# `the_c3_dictionaries_are_frozen` pins its length and checksum.
+#
+# Lines starting with '#' and empty lines are skipped; every other line is
+# one text, and the texts are joined with a NUL byte between them, the way a
+# c3 link joins the texts typed in a charter.
+# Written by `bench/make_dictionary.py c3`: the app's own texts in this
+# language (every label, prompt, hint, help text, option and column of the
+# five questions), then the example charter's.
+"""
+
+
+def c3_texts(lang):
+    found, seen = [], set()
+    for source in ("src/charter/questions.rs", "src/charter/example.rs"):
+        text = (ROOT / source).read_text(encoding="utf-8")
+        for fr, en in PAIR.findall(text):
+            t = unescape(fr if lang == "fr" else en).strip()
+            if t and t not in seen:
+                seen.add(t)
+                found.append(t)
+    return found
+
+
+def main_c3():
+    for lang, name in (("fr", "French"), ("en", "English")):
+        out = ROOT / f"src/format/dictionary-c3-{lang}.txt"
+        if out.exists():
+            raise SystemExit(f"{out.relative_to(ROOT)} exists and is frozen: every c3 link "
+                             "sent depends on it. Write a new tag's dictionary instead.")
+        texts = c3_texts(lang)
+        out.write_text(C3_HEADER.format(lang=name) + "\n" + "\n".join(texts) + "\n",
+                       encoding="utf-8")
+        print(f"{out.relative_to(ROOT)}: {len(texts)} texts, "
+              f"{len(chr(0).join(texts).encode())} bytes")
+
+
 def main():
+    import sys
+    if sys.argv[1:] == ["c3"]:
+        return main_c3()
     if OUT.exists():
         raise SystemExit(f"{OUT.relative_to(ROOT)} exists and is frozen: every c2 link sent "
                          "depends on it. Write a new tag's dictionary to a new file instead.")

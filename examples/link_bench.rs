@@ -2,11 +2,15 @@
 //!
 //! For each `*.coplanifier.json` of the corpus folder (default `bench/corpus`),
 //! restores the charter through the one restore path, then prints one JSON
-//! line: its name, its note count, the bytes of the JSON a link carries, the
-//! link's length, the length the same JSON would have without the dictionary,
-//! the length of a link of the full JSON (ids and times kept, as links were
-//! before the share form), and the median encode and decode times. The JSON
-//! each link carries is written to the output folder for `bench/compare.mjs`.
+//! line: its name, its note count, the link (`c3`) and its length, the `c2`
+//! link of the same charter and its length, the length of the `c3` link
+//! once every note and row has a short id as the app now makes them (the
+//! corpus has older ids, which `c3` leaves out), the QR version that link
+//! needs, the length the `c2` JSON would have without a dictionary, the
+//! length of a link of the full JSON (ids and times kept, as links were
+//! before the share form), and the median encode and decode times of both
+//! codecs. The JSON the `c2` link carries is written to the output folder
+//! for `bench/compare.mjs`.
 //!
 //! ```text
 //! cargo run --release --example link_bench -- [--runs N] [--out DIR] [CORPUS_DIR]
@@ -22,13 +26,14 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use coplanifier::charter::{example, Charter, Lang};
+use coplanifier::charter::{example, item_id, Charter, Lang};
 use coplanifier::format::link::{
-    fragment_len_without_dictionary, share_form, share_json, CURRENT_TAG,
+    encode_link_and_qr, fragment_len_without_dictionary, share_form, share_json, versions_of,
 };
 use coplanifier::format::{
     decode_fragment, encode_compact, encode_fragment, restore, to_json, Source,
 };
+use coplanifier::ui::share::qr::{qr_drawing, QrText};
 use serde_json::{json, Value};
 
 type Res<T> = Result<T, Box<dyn Error>>;
@@ -119,6 +124,31 @@ fn measure(path: &Path, out: &Path, runs: usize) -> Res<Value> {
         return Err(format!("{name}: the link does not give the charter back").into());
     }
     let full_link = encode_compact(&c, Source::File).map_err(|e| format!("{name}: {e:?}"))?;
+    // What c2 makes of the same charter (every id and note time left out).
+    let c2_link = encode_compact(&c, Source::Link).map_err(|e| format!("{name}: {e:?}"))?;
+    // The corpus has 16-character ids, which c3 leaves out; the app now
+    // makes short ones, which c3 keeps: the same charter with those.
+    let mut short = c.clone();
+    let mut n = 0;
+    short.renumber_items(&mut || {
+        n += 1;
+        item_id("k3j9x", n).unwrap_or_default()
+    });
+    let short_link = encode_fragment(&short).map_err(|e| format!("{name}: {e:?}"))?;
+    let back =
+        decode_fragment(&short_link, &mut fresh_ids()).map_err(|e| format!("{name}: {e:?}"))?;
+    if back.charter.item_ids() != short.item_ids() {
+        return Err(format!("{name}: the c3 link loses short ids").into());
+    }
+    let (_, qr) = encode_link_and_qr(&short, versions_of(&short, None))
+        .map_err(|e| format!("{name}: {e:?}"))?;
+    let qr_version = qr
+        .map(|alphanumeric| QrText {
+            bytes: format!("{BASE_URL}#"),
+            alphanumeric,
+        })
+        .and_then(|t| qr_drawing(&t))
+        .map(|d| d.version);
     let json_file = out.join(format!("{name}.link.json"));
     std::fs::write(&json_file, &json)?;
 
@@ -128,22 +158,38 @@ fn measure(path: &Path, out: &Path, runs: usize) -> Res<Value> {
     let decode_us = median_us(runs, || {
         black_box(decode_fragment(black_box(&link), &mut fresh_ids()).is_ok());
     });
+    let c2_encode_us = median_us(runs, || {
+        black_box(encode_compact(black_box(&c), Source::Link).is_ok());
+    });
+    let c2_decode_us = median_us(runs, || {
+        black_box(decode_fragment(black_box(&c2_link), &mut fresh_ids()).is_ok());
+    });
     Ok(json!({
         "name": name,
         "notes": c.note_count(),
         "json_bytes": json.len(),
         "full_json_bytes": to_json(&c, Source::File)?.len(),
         "link_chars": link.len(),
+        "c2_link": c2_link,
+        "c2_chars": c2_link.len(),
+        "short_ids_chars": short_link.len(),
+        "items": short.item_ids().len(),
+        "qr_version": qr_version,
         "no_dictionary_chars": fragment_len_without_dictionary(&c),
         "full_link_chars": full_link.len(),
         "encode_us": encode_us,
         "decode_us": decode_us,
+        "c2_encode_us": c2_encode_us,
+        "c2_decode_us": c2_decode_us,
         "runs": runs,
-        "tag": CURRENT_TAG,
+        "tag": link.split('.').next().unwrap_or_default(),
         "link": link,
         "json_file": json_file.to_string_lossy(),
     }))
 }
+
+/// The address the bench's links and QR codes start with (as in `bench/compare.mjs`).
+const BASE_URL: &str = "https://csss.example/outils/coplanifier/";
 
 /// Ids for restore, shaped like the app's (16 characters).
 fn fresh_ids() -> impl FnMut() -> String {

@@ -25,4 +25,5 @@ step "bench: baselines (Node)" node bench/compare.mjs "$out/links.jsonl"
 echo "raw results and the JSON of each link: $out"
 step "build: trunk release" trunk build --release --offline
 step "bench: typing and saving (Chromium)" node bench/typing.mjs
+step "bench: links in Chromium (encode, decode)" node bench/links.mjs
 step "bench: a hard kill of the browser (Chromium)" node bench/hard-kill.mjs --tries 8

@@ -97,7 +97,7 @@ fn replay(target: &str, per_seed: usize, check: fn(&[u8])) {
 
 #[test]
 fn link_decode_refuses_or_repairs_every_seed_and_mutant() {
-    replay("link_decode", 400, checks::link_decode::check);
+    replay("link_decode", 200, checks::link_decode::check);
 }
 
 #[test]
@@ -107,5 +107,5 @@ fn restore_json_refuses_or_repairs_every_seed_and_mutant() {
 
 #[test]
 fn link_roundtrip_gives_back_every_typed_charter() {
-    replay("link_roundtrip", 400, checks::link_roundtrip::check);
+    replay("link_roundtrip", 150, checks::link_roundtrip::check);
 }

@@ -8,20 +8,28 @@
 use super::common::ids;
 use coplanifier::format::{decode_fragment, repair_pasted_link};
 
-/// The shape `repair_pasted_link` promises: `c<digits>.<base64url>`, both parts non-empty.
+/// The shape `repair_pasted_link` promises: `c<digits>.<base64url>`, or the
+/// QR form `C<digits>.<QR-alphanumeric>`, both parts non-empty.
 fn looks_like_a_fragment(fragment: &str) -> bool {
-    let Some(rest) = fragment.strip_prefix('c') else {
-        return false;
+    let (qr, rest) = match fragment.as_bytes().first() {
+        Some(b'c') => (false, &fragment[1..]),
+        Some(b'C') => (true, &fragment[1..]),
+        _ => return false,
     };
     let Some((digits, payload)) = rest.split_once('.') else {
         return false;
     };
+    let allowed = |b: u8| {
+        if qr {
+            b.is_ascii_digit() || b.is_ascii_uppercase() || b"$*+-./:".contains(&b)
+        } else {
+            b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+        }
+    };
     !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !payload.is_empty()
-        && payload
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && payload.bytes().all(allowed)
 }
 
 /// Refuses or repairs `data`; panics on any broken promise.

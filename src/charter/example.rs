@@ -33,9 +33,22 @@ struct Builder {
 
 impl Builder {
     /// A fresh id, `"{charter id}-{prefix}{n}"`.
-    fn id(&mut self, prefix: &str) -> String {
+    /// A short item id ([`super::item_id`]) whose site is the charter id's
+    /// first five characters (`exmpl` if they are not id characters), so
+    /// that two examples opened apart never share item ids.
+    fn id(&mut self, _kind: &str) -> String {
         self.count += 1;
-        format!("{}-{}{}", self.c.id, prefix, self.count)
+        let site = self
+            .c
+            .id
+            .get(..super::SITE_LEN)
+            .filter(|s| {
+                s.bytes()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+            })
+            .unwrap_or("exmpl");
+        let counter = u32::try_from(self.count).unwrap_or(u32::MAX);
+        super::item_id(site, counter).unwrap_or_else(|| format!("{}-{}", self.c.id, self.count))
     }
 
     /// Adds notes to a list, attributed in turn to the instigators.
@@ -954,11 +967,15 @@ mod tests {
     }
 
     #[test]
-    fn example_ids_are_unique_and_derived_from_the_given_id() {
-        let mut c = example(Lang::Fr, "abc".into(), 0.0);
-        assert_eq!(c.id, "abc");
+    fn example_ids_are_unique_short_and_derived_from_the_given_id() {
+        let mut c = example(Lang::Fr, "k3j9x0a1b2c3d4e5".into(), 0.0);
+        assert_eq!(c.id, "k3j9x0a1b2c3d4e5");
         let all = c.item_ids();
-        assert!(all.iter().all(|i| i.starts_with("abc-")));
+        assert!(all
+            .iter()
+            .all(|i| super::super::split_item_id(i).is_some_and(|(site, _)| site == "k3j9x")));
+        let odd = example(Lang::Fr, "abc".into(), 0.0);
+        assert!(odd.item_ids().iter().all(|i| i.starts_with("exmpl")));
         assert_eq!(all.iter().collect::<HashSet<_>>().len(), all.len());
         let before = c.clone();
         c.ensure_unique_ids(&mut || "fresh".to_string());

@@ -6,6 +6,7 @@
 pub mod choices;
 pub mod compare;
 pub mod example;
+pub mod ids;
 pub mod model;
 pub mod notes;
 pub mod questions;
@@ -20,6 +21,7 @@ pub use compare::{
     can_keep_both, differing_parts, kinds_differ, merge, shown, titles_differ, Choices, Keep, Shown,
 };
 pub use example::example;
+pub use ids::*;
 pub use model::*;
 pub use notes::*;
 pub use questions::*;

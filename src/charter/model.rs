@@ -475,6 +475,36 @@ impl Charter {
         }
     }
 
+    /// Whether any part of the charter holds fields this build does not know.
+    pub fn has_newer_fields(&self) -> bool {
+        !(self.extra.is_empty()
+            && self.carriers.extra.is_empty()
+            && self.purpose.extra.is_empty()
+            && self.joining.extra.is_empty()
+            && self.distinction.extra.is_empty()
+            && self.launch.extra.is_empty())
+            || ListId::ALL
+                .iter()
+                .any(|&l| self.notes(l).iter().any(|n| !n.extra.is_empty()))
+            || RecordList::ALL
+                .iter()
+                .any(|&r| self.rows_have_newer_fields(r))
+    }
+
+    /// Gives every note and row a new id from `fresh`, in charter order.
+    pub fn renumber_items(&mut self, fresh: &mut dyn FnMut() -> String) {
+        for l in ListId::ALL {
+            for note in self.list_mut(l) {
+                note.id = fresh();
+            }
+        }
+        for r in RecordList::ALL {
+            for id in self.table_mut(r).ids_mut() {
+                *id = fresh();
+            }
+        }
+    }
+
     /// How many notes the charter holds, in all lists.
     pub fn note_count(&self) -> usize {
         ListId::ALL.iter().map(|&l| self.list(l).len()).sum()

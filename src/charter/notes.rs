@@ -224,6 +224,12 @@ impl Charter {
         self.list(l).iter().any(|n| filled(&n.text))
     }
 
+    /// Appends a note as it is, times and all, without touching the charter
+    /// (for readers that rebuild a charter).
+    pub fn push_note(&mut self, l: ListId, note: Note) {
+        self.list_mut(l).push(note);
+    }
+
     /// Appends a note to a list; the caller gives a fresh id.
     pub fn add_note(&mut self, l: ListId, id: String, text: String, now: f64) {
         self.list_mut(l).push(Note {

@@ -64,6 +64,9 @@ macro_rules! record {
             fn has_content(&self) -> bool {
                 false $( || Cell::filled(&self.$field) )+
             }
+            fn extra_is_empty(&self) -> bool {
+                self.extra.is_empty()
+            }
         }
     };
 }
@@ -302,6 +305,8 @@ pub(super) trait Row {
     fn set(&mut self, column: &str, v: String) -> bool;
     /// Whether any column holds something.
     fn has_content(&self) -> bool;
+    /// Whether the row holds no field this build does not know.
+    fn extra_is_empty(&self) -> bool;
 }
 
 /// Replaces `mine` with `theirs`, or with `both` adds the rows of `theirs`
@@ -340,6 +345,10 @@ pub(super) trait Table {
     fn any_content(&self) -> bool;
     /// The rows' ids, mutable.
     fn ids_mut(&mut self) -> Vec<&mut String>;
+    /// Sets a cell of the row at `index`; false if there is none or the column or key is unknown.
+    fn set_cell_at(&mut self, index: usize, column: &str, v: String) -> bool;
+    /// Whether a row holds fields this build does not know.
+    fn any_extra(&self) -> bool;
     /// The table as `Any`, to meet the same table of another charter.
     fn as_any(&self) -> &dyn Any;
     /// Takes `from` (the same table of another charter): its rows, or with
@@ -373,6 +382,12 @@ impl<T: Row + Clone + PartialEq + Serialize + DeserializeOwned + 'static> Table 
     }
     fn ids_mut(&mut self) -> Vec<&mut String> {
         self.iter_mut().map(|r| r.id_mut()).collect()
+    }
+    fn set_cell_at(&mut self, index: usize, column: &str, v: String) -> bool {
+        self.get_mut(index).is_some_and(|r| r.set(column, v))
+    }
+    fn any_extra(&self) -> bool {
+        self.iter().any(|r| !r.extra_is_empty())
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -460,6 +475,23 @@ impl Charter {
             self.touch(now);
         }
         ok
+    }
+
+    /// Sets a cell of the row at `index` (for readers that rebuild a charter,
+    /// whose rows may not have ids yet); does not touch the charter.
+    pub fn set_record_value_at(
+        &mut self,
+        r: RecordList,
+        index: usize,
+        column: &str,
+        v: String,
+    ) -> bool {
+        self.table_mut(r).set_cell_at(index, column, v)
+    }
+
+    /// Whether a row of a table holds fields this build does not know.
+    pub fn rows_have_newer_fields(&self, r: RecordList) -> bool {
+        self.table(r).any_extra()
     }
 
     /// Appends a blank row; the caller gives a fresh id.

@@ -1,5 +1,5 @@
 //! The envelope `{type, version, source, charter}` and the single restore path.
-use crate::charter::{Charter, QUESTION_FIELDS};
+use crate::charter::{Charter, Versions, QUESTION_FIELDS};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -82,6 +82,9 @@ pub struct Restored {
     pub charter: Charter,
     /// What was dropped or repaired.
     pub warnings: Vec<RestoreWarning>,
+    /// The version the document says it is and was made from (a `c3` link
+    /// says so; nothing else does yet).
+    pub versions: Versions,
 }
 
 /// Reads a charter from any source: fills defaults for missing parts, drops an
@@ -121,7 +124,11 @@ pub fn restore(text: &str, fresh_id: &mut dyn FnMut() -> String) -> Result<Resto
     if serde_json::to_value(&charter).ok() != before {
         warnings.push(RestoreWarning::RenumberedIds);
     }
-    Ok(Restored { charter, warnings })
+    Ok(Restored {
+        charter,
+        warnings,
+        versions: Versions::default(),
+    })
 }
 
 /// Keeps every part that reads on its own and drops the others, each with a

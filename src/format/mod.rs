@@ -1,28 +1,31 @@
 //! What leaves the app and comes back: the versioned envelope every saved or
 //! shared charter wears, and the one `restore` path that reads it back from
 //! storage, a file, pasted text or a share link. No Leptos, no browser.
+pub mod c3;
+pub mod deflate;
 pub mod envelope;
 pub mod file_name;
 pub mod link;
 pub mod markdown;
+pub mod pasted;
 
 pub use envelope::{restore, to_json, RestoreError, RestoreWarning, Restored, Source};
 pub use file_name::file_stem;
-pub use link::{decode_fragment, encode_compact, encode_fragment, repair_pasted_link, LinkError};
+pub use link::{
+    decode_fragment, encode_compact, encode_fragment, encode_link, encode_qr_fragment, is_fragment,
+    LinkError,
+};
 pub use markdown::{to_markdown, MarkdownLabels};
+pub use pasted::repair_pasted_link;
 
-/// Reads a stored or pasted document, JSON or compact (`c1.…`, `c2.…`), through the
+/// Reads a stored or pasted document, JSON or compact (`c1.…`, `c3.…`), through the
 /// one restore path.
 pub fn restore_any(
     text: &str,
     fresh_id: &mut dyn FnMut() -> String,
 ) -> Result<Restored, RestoreError> {
     let trimmed = text.trim();
-    let tagged = trimmed
-        .split_once('.')
-        .and_then(|(tag, _)| tag.strip_prefix('c'))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if !tagged {
+    if !link::has_tag(trimmed) {
         return restore(text, fresh_id);
     }
     decode_fragment(trimmed, fresh_id).map_err(|e| match e {

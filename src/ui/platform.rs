@@ -50,6 +50,29 @@ pub fn fresh_id() -> String {
     out
 }
 
+/// A fresh short id for a note or a row ([`crate::charter::item_id`]): this
+/// page's site, drawn at random once, and the next number. Two colleagues'
+/// pages never share a site (1 in 60 million), so their new notes never
+/// share an id, and a `c3` link carries each id in two or three bytes.
+pub fn fresh_item_id() -> String {
+    use std::cell::{Cell, OnceCell};
+    thread_local! {
+        static SITE: OnceCell<String> = const { OnceCell::new() };
+        static NEXT: Cell<u32> = const { Cell::new(1) };
+    }
+    let site = SITE.with(|s| {
+        s.get_or_init(|| fresh_id()[..crate::charter::SITE_LEN].to_string())
+            .clone()
+    });
+    let n = NEXT.with(|c| {
+        let n = c.get();
+        c.set(n.saturating_add(1));
+        n
+    });
+    // Past 1.6 million ids in one page, an id of the older, longer kind.
+    crate::charter::item_id(&site, n).unwrap_or_else(fresh_id)
+}
+
 /// Scrolls to the element with this DOM id and focuses its first control.
 pub fn focus_first_control(dom_id: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

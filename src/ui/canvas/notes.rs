@@ -4,7 +4,7 @@
 use crate::charter::{questions, Deleted, ListId, Part, PartKind};
 use crate::i18n::*;
 use crate::ui::canvas::part::part_dom_id;
-use crate::ui::platform::fresh_id;
+use crate::ui::platform::fresh_item_id;
 use crate::ui::state::use_app;
 use leptos::html;
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn NoteList(part: &'static Part, list: ListId) -> impl IntoView {
     let help_id = format!("{dom_id}-help");
     let ids = Memo::new(move |_| state.charter.note_ids(list));
     let add = move |_| {
-        let id = fresh_id();
+        let id = fresh_item_id();
         state.edit(|c, now| c.add_note(list, id.clone(), String::new(), now));
         state.focus_note.set(Some(id));
     };

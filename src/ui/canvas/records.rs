@@ -3,7 +3,7 @@
 use crate::charter::{columns, CellInput, Deleted, Part, RecordList};
 use crate::i18n::*;
 use crate::ui::canvas::part::part_dom_id;
-use crate::ui::platform::{focus_first_control, fresh_id};
+use crate::ui::platform::{focus_first_control, fresh_item_id};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +18,7 @@ pub fn RecordTable(part: &'static Part, list: RecordList) -> impl IntoView {
     let help_id = format!("{dom_id}-help");
     let ids = Memo::new(move |_| state.charter.row_ids(list));
     let add = move |_| {
-        let id = fresh_id();
+        let id = fresh_item_id();
         state.edit(|c, now| c.add_record(list, id.clone(), now));
         request_animation_frame(move || focus_first_control(&format!("row-{id}")));
     };

@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::storage::{self, BrokenDraft, DraftEntry, DraftSummary, Local};
 use crate::ui::canvas::fill_text;
 use crate::ui::drafts::use_drafts;
-use crate::ui::platform::{download, format_date, fresh_id, now, shown_title};
+use crate::ui::platform::{download, format_date, fresh_id, fresh_item_id, now, shown_title};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -76,15 +76,19 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
     let lib = Memo::new(move |_| {
         version.track();
         drafts.status.track();
-        storage::library(&mut Local, &mut fresh_id)
+        storage::library(&mut Local, &mut fresh_item_id)
     });
     let open = move |id: String| {
-        if let Ok(DraftEntry::Readable(r)) = storage::load_draft(&mut Local, &id, &mut fresh_id) {
+        if let Ok(DraftEntry::Readable(r)) =
+            storage::load_draft(&mut Local, &id, &mut fresh_item_id)
+        {
             drafts.open(state, r.charter, false, on_open);
         }
     };
     let duplicate = move |id: String| {
-        if let Ok(DraftEntry::Readable(r)) = storage::load_draft(&mut Local, &id, &mut fresh_id) {
+        if let Ok(DraftEntry::Readable(r)) =
+            storage::load_draft(&mut Local, &id, &mut fresh_item_id)
+        {
             let mut copy = r.charter;
             copy.id = fresh_id();
             let title = shown_title(&copy.title, t_string!(i18n, untitled));
@@ -100,7 +104,7 @@ pub fn Library(on_open: Callback<()>) -> impl IntoView {
         if state.charter.with_untracked(|c| c.id == id) {
             state.edit(|c, now| c.set_title(title, now));
         } else if let Ok(DraftEntry::Readable(r)) =
-            storage::load_draft(&mut Local, &id, &mut fresh_id)
+            storage::load_draft(&mut Local, &id, &mut fresh_item_id)
         {
             let mut c = r.charter;
             c.set_title(title, now());

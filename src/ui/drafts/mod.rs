@@ -9,7 +9,7 @@ pub mod library;
 use crate::charter::Charter;
 use crate::format::{to_json, Source};
 use crate::storage::{self, Autosave, DraftEntry, External, Local, SaveStatus, TakeError};
-use crate::ui::platform::{download, file_name, fresh_id, timed};
+use crate::ui::platform::{download, file_name, fresh_item_id, timed};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -110,7 +110,7 @@ impl Drafts {
         let Some(id) = storage::current_draft_id(&Local) else {
             return;
         };
-        match storage::load_draft(&mut Local, &id, &mut fresh_id) {
+        match storage::load_draft(&mut Local, &id, &mut fresh_item_id) {
             Ok(DraftEntry::Readable(restored)) => self.show(state, restored.charter),
             // Kept untouched by storage; the banner says so and points to the library.
             Ok(DraftEntry::Unreadable(broken)) => self.last_unreadable.set(Some(broken.backed_up)),

@@ -10,7 +10,7 @@ use crate::i18n::*;
 use crate::storage::{self, DraftEntry, Local, SaveStatus};
 use crate::ui::charter_view::{part_body, written_by};
 use crate::ui::drafts::use_drafts;
-use crate::ui::platform::{format_date, fresh_id, now, shown_title};
+use crate::ui::platform::{format_date, fresh_item_id, now, shown_title};
 use crate::ui::route::Route;
 use crate::ui::share::incoming::use_inbox;
 use crate::ui::state::{use_app, AppState};
@@ -22,7 +22,7 @@ pub fn saved_draft(state: AppState, id: &str) -> Option<Charter> {
     if state.charter.with_untracked(|c| c.id == id) {
         return Some(state.charter.get_untracked());
     }
-    match storage::load_draft(&mut Local, id, &mut fresh_id) {
+    match storage::load_draft(&mut Local, id, &mut fresh_item_id) {
         Ok(DraftEntry::Readable(r)) => Some(r.charter),
         // No such draft, storage blocked, or a draft that does not restore:
         // there is nothing to compare with.
@@ -136,7 +136,7 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
             blocked.set(Some(Blocked::Gone));
             return;
         };
-        let merged = theirs.with_value(|t| merge(&current, t, &choices, now(), &mut fresh_id));
+        let merged = theirs.with_value(|t| merge(&current, t, &choices, now(), &mut fresh_item_id));
         let after = Callback::new(move |_| {
             inbox.incoming.set(None);
             Route::Canvas.go();

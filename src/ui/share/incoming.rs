@@ -3,6 +3,7 @@
 //! default; when a draft with the same id is here, compared and merged with
 //! it part by part, or replacing it after confirmation.
 use crate::charter::{find_part, find_question, total_fill, Charter, Lang};
+use crate::format::link::has_tag;
 use crate::format::{
     decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
 };
@@ -10,7 +11,7 @@ use crate::i18n::*;
 use crate::storage::{self, Local};
 use crate::ui::canvas::fill_text;
 use crate::ui::drafts::use_drafts;
-use crate::ui::platform::{fresh_id, shown_title};
+use crate::ui::platform::{fresh_id, fresh_item_id, shown_title, timed};
 use crate::ui::route::Route;
 use crate::ui::share::compare::{saved_draft, CompareMerge};
 use crate::ui::state::{use_app, AppState};
@@ -96,12 +97,15 @@ fn offer(state: AppState, inbox: Inbox, result: Result<crate::format::Restored, 
     }
 }
 
-/// Offers the charter a link fragment carries (`#c2.…`).
+/// Offers the charter a link fragment carries (`#c3.…`).
 pub fn offer_fragment(state: AppState, inbox: Inbox, fragment: &str) {
     offer(
         state,
         inbox,
-        decode_fragment(fragment, &mut fresh_id).map_err(IncomingError::Link),
+        timed("coplanifier-link-decode", || {
+            decode_fragment(fragment, &mut fresh_item_id)
+        })
+        .map_err(IncomingError::Link),
     );
 }
 
@@ -110,7 +114,7 @@ pub fn offer_text(state: AppState, inbox: Inbox, text: &str) {
     offer(
         state,
         inbox,
-        restore(text, &mut fresh_id).map_err(IncomingError::File),
+        restore(text, &mut fresh_item_id).map_err(IncomingError::File),
     );
 }
 
@@ -167,10 +171,14 @@ pub fn open_fragment_on_load(state: AppState, inbox: Inbox) {
     let Some(fragment) = hash.strip_prefix('#') else {
         return;
     };
-    if !fragment.starts_with('c') || fragment.starts_with("c/") || !fragment.contains('.') {
-        return;
-    }
-    offer_fragment(state, inbox, fragment);
+    // A link that a mail or chat tool mangled on its way (`%2523`, a cut
+    // line) is repaired as a pasted one is; a damaged one still says why.
+    let found = match repair_pasted_link(fragment) {
+        Some(f) => f,
+        None if has_tag(fragment) => fragment.to_string(),
+        None => return,
+    };
+    offer_fragment(state, inbox, &found);
     let clean = window
         .location()
         .href()

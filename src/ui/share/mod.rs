@@ -6,16 +6,17 @@ pub mod compare;
 pub mod incoming;
 pub mod qr;
 
-use crate::format::{encode_fragment, to_markdown, MarkdownLabels};
+use crate::format::link::{encode_link_and_qr, versions_of};
+use crate::format::{to_markdown, MarkdownLabels};
 use crate::i18n::*;
 use crate::ui::drafts::DownloadCopy;
-use crate::ui::platform::{app_url, download, file_name, on_local_file};
+use crate::ui::platform::{app_url, download, file_name, on_local_file, shown_title, timed};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use incoming::{accept_dropped_files, open_fragment_on_load, IncomingPreview, OpenPasted};
-use qr::LinkQr;
+use qr::{LinkQr, QrText};
 
 /// Links longer than this get cut by Teams and Outlook.
 pub const LINK_WARN_CHARS: usize = 2000;
@@ -55,13 +56,33 @@ fn select_link() {
 pub fn SharePanel() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let link = Memo::new(move |_| {
+    // The link and its QR form, from one encoding of the charter.
+    let encoded = Memo::new(move |_| {
         state.charter.with(|c| {
-            encode_fragment(c)
-                .ok()
-                .map(|f| format!("{}#{f}", app_url()))
+            timed("coplanifier-link-encode", || {
+                encode_link_and_qr(c, versions_of(c, None))
+            })
+            .ok()
+            .map(|(link, qr)| {
+                let address = format!("{}#", app_url());
+                let qr = match qr {
+                    Some(alphanumeric) => QrText {
+                        bytes: address.clone(),
+                        alphanumeric,
+                    },
+                    None => QrText {
+                        bytes: format!("{address}{link}"),
+                        alphanumeric: String::new(),
+                    },
+                };
+                (format!("{address}{link}"), qr)
+            })
         })
     });
+    let link = Memo::new(move |_| encoded.with(|e| e.as_ref().map(|(l, _)| l.clone())));
+    let qr_text = Signal::derive(move || encoded.with(|e| e.as_ref().map(|(_, q)| q.clone())));
+    let title =
+        Signal::derive(move || shown_title(&state.charter.title(), t_string!(i18n, untitled)));
     let markdown = move || {
         let labels = MarkdownLabels {
             untitled: t_string!(i18n, untitled).to_string(),
@@ -126,7 +147,7 @@ pub fn SharePanel() -> impl IntoView {
                 <Show when=move || { length() > LINK_WARN_CHARS }>
                     <p class="share-warn" role="note">{t!(i18n, share_link_too_long)}</p>
                 </Show>
-                <LinkQr link=link />
+                <LinkQr text=qr_text title=title />
             </div>
             <p class="share-copied" role="status">
                 {move || match copied.get() {

@@ -148,3 +148,34 @@ export function keyboard(page) {
   }
   return { press, tabTo, fillStep };
 }
+
+/**
+ * A stored draft's envelope: JSON as it is, or a compact `c1.` draft
+ * inflated with the `c1` dictionary (docs/FORMAT.md, section 5).
+ */
+export async function readDraft(text) {
+  if (!text.startsWith('c1.')) return JSON.parse(text);
+  const { readFile } = await import('node:fs/promises');
+  const { inflateRawSync } = await import('node:zlib');
+  const source = await readFile(new URL('../../../src/format/dictionary-c1.txt', import.meta.url), 'utf8');
+  const dictionary = Buffer.from(
+    source
+      .split(/\r?\n/)
+      .map((l) => l.trimEnd())
+      .filter((l) => l && !l.startsWith('#'))
+      .join(''),
+  );
+  const json = inflateRawSync(Buffer.from(text.slice(3), 'base64url'), { dictionary });
+  return JSON.parse(json.toString('utf8'));
+}
+
+/** Every note and row id of a charter's JSON, in order. */
+export function itemIds(charter) {
+  const ids = [];
+  for (const part of ['carriers', 'purpose', 'joining', 'distinction', 'launch']) {
+    for (const value of Object.values(charter[part] ?? {})) {
+      if (Array.isArray(value)) for (const item of value) if (item && typeof item.id === 'string') ids.push(item.id);
+    }
+  }
+  return ids;
+}
