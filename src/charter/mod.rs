@@ -7,6 +7,7 @@ pub mod choices;
 pub mod compare;
 pub mod example;
 pub mod ids;
+pub mod merge;
 pub mod model;
 pub mod notes;
 pub mod questions;
@@ -22,6 +23,7 @@ pub use compare::{
 };
 pub use example::example;
 pub use ids::*;
+pub use merge::{merge3, Conflict, Field, Merged, Side};
 pub use model::*;
 pub use notes::*;
 pub use questions::*;

@@ -359,6 +359,11 @@ pub(super) trait Table {
     /// Puts a removed row back at `index` (clamped); false if its id is
     /// already there or the value is not a row of this table.
     fn put_back(&mut self, index: usize, row: &Value) -> bool;
+    /// Every row as JSON, in order (for the three-way merge).
+    fn rows_json(&self) -> Vec<Value>;
+    /// Replaces every row with these (written by [`Table::rows_json`]);
+    /// false, and nothing changed, if one does not read as a row.
+    fn set_rows_json(&mut self, rows: &[Value]) -> bool;
 }
 
 impl<T: Row + Clone + PartialEq + Serialize + DeserializeOwned + 'static> Table for Vec<T> {
@@ -411,6 +416,24 @@ impl<T: Row + Clone + PartialEq + Serialize + DeserializeOwned + 'static> Table 
         }
         self.insert(index.min(self.len()), row);
         true
+    }
+    fn rows_json(&self) -> Vec<Value> {
+        self.iter()
+            .filter_map(|r| serde_json::to_value(r).ok())
+            .collect()
+    }
+    fn set_rows_json(&mut self, rows: &[Value]) -> bool {
+        let read: Result<Vec<T>, _> = rows
+            .iter()
+            .map(|v| serde_json::from_value(v.clone()))
+            .collect();
+        match read {
+            Ok(rows) => {
+                *self = rows;
+                true
+            }
+            Err(_) => false,
+        }
     }
 }
 
