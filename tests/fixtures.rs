@@ -5,10 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use coplanifier::charter::{Charter, ListId};
+use coplanifier::charter::{Charter, ListId, VersionId, Versions};
 use coplanifier::format::envelope::FORMAT_VERSION;
 use coplanifier::format::link::share_form;
-use coplanifier::format::{decode_fragment, encode_fragment, restore, to_json, Source};
+use coplanifier::format::{
+    decode_fragment, encode_fragment, restore, to_json, to_json_with, Source,
+};
 use serde_json::Value;
 
 /// Ids handed out by restore if it needs any (it should not, for a fixture).
@@ -218,4 +220,29 @@ fn fields_a_newer_build_adds_come_back_unchanged() {
         back.charter.purpose.goals[0].extra["colour"],
         file["charter"]["purpose"]["goals"][0]["colour"]
     );
+}
+
+#[test]
+fn a_file_says_which_version_it_is_and_was_made_from() {
+    let text = read(&fixtures_dir().join("charter-v1-versions.coplanifier.json"));
+    let restored = restore(&text, &mut ids()).expect("restores");
+    assert!(restored.warnings.is_empty(), "{:?}", restored.warnings);
+    let is = VersionId::of(&restored.charter);
+    assert_eq!(
+        restored.versions.is,
+        Some(is),
+        "the version is the charter's own"
+    );
+    assert_eq!(restored.versions.from, Some(VersionId([1, 2, 3, 4, 5, 6])));
+    // Written back by this build, the versions come along.
+    let again = to_json_with(&restored.charter, Source::File, restored.versions).expect("json");
+    let back = restore(&again, &mut ids()).expect("restores");
+    assert_eq!(back.versions, restored.versions);
+    // The plain fixture says neither, and restores all the same.
+    let plain = restore(
+        &read(&fixtures_dir().join("charter-v1.coplanifier.json")),
+        &mut ids(),
+    )
+    .expect("restores");
+    assert_eq!(plain.versions, Versions::default());
 }

@@ -238,6 +238,29 @@ pub fn merge3(
     }
 }
 
+/// Where a conflict shows in a comparison: `title`, `kind`, or the id of
+/// the part of the questions that holds it.
+pub fn conflict_part(c: &Conflict) -> Option<&'static str> {
+    use super::questions::{questions, PartKind};
+    match c {
+        Conflict::Field(Field::Title) => return Some("title"),
+        Conflict::Field(Field::Choice(ChoiceField::Kind)) => return Some("kind"),
+        _ => {}
+    }
+    questions()
+        .iter()
+        .flat_map(|q| q.parts.iter())
+        .find(|p| match (c, p.kind) {
+            (Conflict::Field(Field::Text(f)), PartKind::Text { field, .. }) => field == *f,
+            (Conflict::Field(Field::Text(f)), PartKind::Date(field)) => field == *f,
+            (Conflict::Field(Field::Choice(f)), PartKind::Choice(field)) => field == *f,
+            (Conflict::Note { list, .. }, PartKind::Notes(l)) => l == *list,
+            (Conflict::Row { table, .. }, PartKind::Records(t)) => t == *table,
+            _ => false,
+        })
+        .map(|p| p.id)
+}
+
 /// The value of a field, as text (`""` for no choice).
 fn get(c: &Charter, f: Field) -> String {
     match f {

@@ -23,7 +23,7 @@ pub use compare::{
 };
 pub use example::example;
 pub use ids::*;
-pub use merge::{merge3, Conflict, Field, Merged, Side};
+pub use merge::{conflict_part, merge3, Conflict, Field, Merged, Side};
 pub use model::*;
 pub use notes::*;
 pub use questions::*;

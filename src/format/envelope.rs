@@ -1,5 +1,5 @@
 //! The envelope `{type, version, source, charter}` and the single restore path.
-use crate::charter::{Charter, Versions, QUESTION_FIELDS};
+use crate::charter::{Charter, VersionId, Versions, QUESTION_FIELDS};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -37,18 +37,48 @@ struct Envelope<'a> {
     kind: &'static str,
     version: u64,
     source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    charter_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    made_from: Option<String>,
     charter: &'a Charter,
 }
 
 /// The charter in its envelope, as JSON text.
 pub fn to_json(charter: &Charter, source: Source) -> Result<String, serde_json::Error> {
+    to_json_with(charter, source, Versions::default())
+}
+
+/// The same, saying which version the charter is and was made from (what
+/// a downloaded file records, section 2 of `docs/FORMAT.md`).
+pub fn to_json_with(
+    charter: &Charter,
+    source: Source,
+    versions: Versions,
+) -> Result<String, serde_json::Error> {
     let envelope = Envelope {
         kind: FORMAT_TYPE,
         version: FORMAT_VERSION,
         source: source.name(),
+        charter_version: versions.is.map(VersionId::to_text),
+        made_from: versions.from.map(VersionId::to_text),
         charter,
     };
     serde_json::to_string(&envelope)
+}
+
+/// The versions an envelope says, if it says them in the right form.
+fn versions_in(envelope: &Map<String, Value>) -> Versions {
+    let read = |key: &str| {
+        envelope
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(VersionId::from_text)
+    };
+    Versions {
+        is: read("charter_version"),
+        from: read("made_from"),
+    }
 }
 
 /// Why a text could not be restored as a charter at all.
@@ -127,7 +157,7 @@ pub fn restore(text: &str, fresh_id: &mut dyn FnMut() -> String) -> Result<Resto
     Ok(Restored {
         charter,
         warnings,
-        versions: Versions::default(),
+        versions: versions_in(&envelope),
     })
 }
 

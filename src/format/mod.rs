@@ -9,7 +9,9 @@ pub mod link;
 pub mod markdown;
 pub mod pasted;
 
-pub use envelope::{restore, to_json, RestoreError, RestoreWarning, Restored, Source};
+pub use envelope::{
+    restore, to_json, to_json_with, RestoreError, RestoreWarning, Restored, Source,
+};
 pub use file_name::file_stem;
 pub use link::{
     decode_fragment, encode_compact, encode_fragment, encode_link, encode_qr_fragment, is_fragment,

@@ -6,10 +6,12 @@
 //! - [`backend`]: localStorage, or a map in memory for tests;
 //! - [`drafts`]: drafts by id, the library, backups of unreadable entries;
 //! - [`autosave`]: the rules that keep the draft on the board saved;
+//! - [`history`]: the versions each charter sent and received;
 //! - [`prefs`]: the language chosen and persistent storage.
 pub mod autosave;
 pub mod backend;
 pub mod drafts;
+pub mod history;
 pub mod prefs;
 
 use crate::format::RestoreError;

@@ -239,7 +239,7 @@ test('share: a short charter and the full example both get a QR code of their li
   assert.deepEqual(problems, []);
 });
 
-test('share: a charter edited elsewhere is compared part by part and merged as chosen', async () => {
+test('share: without the version both started from, a charter edited elsewhere is compared two ways, part by part, and merged as chosen', async () => {
   const a = await freshPage();
   await openExampleCharter(a.page);
   const first = await a.page.locator('#share-link').inputValue();
@@ -259,6 +259,11 @@ test('share: a charter edited elsewhere is compared part by part and merged as c
   await part(a.page, 'vision').locator('textarea').fill('Vision revue par A');
   const goalsBefore = await part(a.page, 'goals').locator('.note-text').count();
   await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  // This browser forgets what it sent (another browser, or a cleared
+  // history): the comparison can only be two-way, and says so.
+  await a.page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('coplanifier.history.')) localStorage.removeItem(k);
+  });
   const before = await storedDrafts(a.page);
 
   await a.page.goto(second);
@@ -266,6 +271,7 @@ test('share: a charter edited elsewhere is compared part by part and merged as c
   await preview.getByRole('button', { name: 'Comparer avec mon brouillon' }).click();
   const compare = preview.getByTestId('compare');
   await compare.getByRole('button', { name: 'Fusionner dans mon brouillon' }).waitFor();
+  await compare.getByTestId('compare-two-way').getByText('sans dire qui l').waitFor();
   const differ = await compare.locator('fieldset[data-part]').evaluateAll((fs) => fs.map((f) => f.dataset.part));
   assert.deepEqual(differ, ['mission', 'vision', 'goals'], 'only what a reader would see differ');
   const dates = await compare.locator('.compare-dates p').allInnerTexts();

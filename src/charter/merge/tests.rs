@@ -169,6 +169,41 @@ fn rows_merge_by_id() {
         .contains(&"row001".to_string()));
 }
 
+#[test]
+fn every_conflict_shows_in_a_part_of_the_comparison() {
+    assert_eq!(conflict_part(&Conflict::Field(Field::Title)), Some("title"));
+    assert_eq!(
+        conflict_part(&Conflict::Field(Field::Choice(ChoiceField::Kind))),
+        Some("kind")
+    );
+    for f in TextField::ALL {
+        assert!(
+            conflict_part(&Conflict::Field(Field::Text(f))).is_some(),
+            "{f:?}"
+        );
+    }
+    for f in ChoiceField::ALL {
+        assert!(
+            conflict_part(&Conflict::Field(Field::Choice(f))).is_some(),
+            "{f:?}"
+        );
+    }
+    for list in ListId::ALL {
+        let c = Conflict::Note {
+            list,
+            id: "x".into(),
+        };
+        assert!(conflict_part(&c).is_some(), "{list:?}");
+    }
+    for table in RecordList::ALL {
+        let c = Conflict::Row {
+            table,
+            id: "x".into(),
+        };
+        assert!(conflict_part(&c).is_some(), "{table:?}");
+    }
+}
+
 /// Property tests; proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {

@@ -6,8 +6,9 @@
 pub mod banner;
 pub mod library;
 
-use crate::charter::Charter;
-use crate::format::{to_json, Source};
+use crate::charter::{Charter, VersionId, Versions};
+use crate::format::{to_json_with, Source};
+use crate::storage::history::{self, Exchange};
 use crate::storage::{self, Autosave, DraftEntry, External, Local, SaveStatus, TakeError};
 use crate::ui::platform::{download, file_name, fresh_item_id, timed};
 use crate::ui::state::AppState;
@@ -205,11 +206,19 @@ impl Default for Drafts {
     }
 }
 
-/// Offers the charter on the board as a JSON file; false if the browser refused.
+/// Offers the charter on the board as a JSON file; false if the browser
+/// refused. The file says which version it is and was made from, and the
+/// version is kept as sent, so that a colleague's reply made from it finds
+/// it here.
 pub fn download_copy(state: AppState) -> bool {
-    let (title, json) = state
-        .charter
-        .with_untracked(|c| (c.title.clone(), to_json(c, Source::File)));
+    let (title, json) = state.charter.with_untracked(|c| {
+        let versions = Versions {
+            is: Some(VersionId::of(c)),
+            from: history::last_received(&Local, &c.id),
+        };
+        let _ = history::record(&mut Local, c, Exchange::Sent, crate::ui::platform::now());
+        (c.title.clone(), to_json_with(c, Source::File, versions))
+    });
     match json {
         Ok(json) => download(
             &file_name(&title, ".coplanifier.json"),

@@ -3,8 +3,9 @@
 //! written until the user asks for the merge, and a merge that puts received
 //! content in place of the draft's asks for a confirmation first.
 use crate::charter::{
-    can_keep_both, choice_options, differing_parts, kinds_differ, merge, shown, titles_differ,
-    Charter, ChoiceField, Choices, Keep, Part,
+    can_keep_both, choice_options, conflict_part, differing_parts, kinds_differ, merge, merge3,
+    questions, shown, titles_differ, Charter, ChoiceField, Choices, Conflict, Keep, Lang, Part,
+    Side, VersionId,
 };
 use crate::i18n::*;
 use crate::storage::{self, DraftEntry, Local, SaveStatus};
@@ -88,21 +89,70 @@ enum Blocked {
     Gone,
 }
 
-/// Both versions of everything that differs, a choice for each, and the merge.
+/// The parts (and `title`, `kind`) where `merge3` meets a conflict.
+fn conflicting_parts(base: &Charter, mine: &Charter, theirs: &Charter) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = merge3(base, mine, theirs, &|_| Side::Mine, 0.0)
+        .conflicts
+        .iter()
+        .filter_map(conflict_part)
+        .collect();
+    ids.dedup();
+    ids
+}
+
+/// The parts the version that arrived changed since the base (a reader's
+/// view: what the part shows), in question order.
+fn changed_by_theirs(base: &Charter, theirs: &Charter) -> Vec<&'static Part> {
+    let by = |a: &str| a.to_string();
+    questions()
+        .iter()
+        .flat_map(|q| q.parts.iter())
+        .filter(|p| shown(p, base, Lang::Fr, &by) != shown(p, theirs, Lang::Fr, &by))
+        .collect()
+}
+
+/// Both versions of everything that differs, a choice for each, and the
+/// merge. With the version both were made from (`base`), the comparison is
+/// three-way: what only the other side changed is taken without asking,
+/// and only what both sides changed differently asks.
 #[component]
-pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
+pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let drafts = use_drafts();
     let inbox = use_inbox();
     let lang = state.lang;
-    let title = titles_differ(&mine, &theirs).then(|| RwSignal::new(Keep::Mine));
-    let kind = kinds_differ(&mine, &theirs).then(|| RwSignal::new(Keep::Mine));
+    let conflicts = base.as_ref().map(|b| conflicting_parts(b, &mine, &theirs));
+    let asks = |id: &str| conflicts.as_ref().is_none_or(|c| c.contains(&id));
+    let title = (titles_differ(&mine, &theirs) && asks("title")).then(|| RwSignal::new(Keep::Mine));
+    let kind = (kinds_differ(&mine, &theirs) && asks("kind")).then(|| RwSignal::new(Keep::Mine));
     let parts: Vec<(&'static Part, RwSignal<Keep>)> = differing_parts(&mine, &theirs)
         .into_iter()
+        .filter(|p| asks(p.id))
         .map(|p| (p, RwSignal::new(Keep::Mine)))
         .collect();
-    let same = title.is_none() && kind.is_none() && parts.is_empty();
+    // Three-way: what will be taken without asking, and what is deleted.
+    let (taken, deleted) = match &base {
+        Some(b) => {
+            let m = merge3(b, &mine, &theirs, &|_| Side::Mine, 0.0);
+            let labels: Vec<&'static Part> = changed_by_theirs(b, &theirs)
+                .into_iter()
+                .filter(|p| !asks(p.id))
+                .collect();
+            (labels, m.deleted.len())
+        }
+        None => (Vec::new(), 0),
+    };
+    let three_way = base.is_some();
+    let nothing_new = base.as_ref().is_some_and(|b| {
+        VersionId::of(&merge3(b, &mine, &theirs, &|_| Side::Mine, 0.0).charter)
+            == VersionId::of(&mine)
+    });
+    let no_rows = title.is_none() && kind.is_none() && parts.is_empty();
+    // Nothing to do: nothing differs, or (three-way) the merge would leave
+    // the draft as it is and nothing conflicts.
+    let same = no_rows && (!three_way || nothing_new);
+    let base = StoredValue::new(base);
     let mine = StoredValue::new(mine);
     let theirs = StoredValue::new(theirs);
     let chosen = StoredValue::new(parts.clone());
@@ -136,7 +186,33 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
             blocked.set(Some(Blocked::Gone));
             return;
         };
-        let merged = theirs.with_value(|t| merge(&current, t, &choices, now(), &mut fresh_item_id));
+        let merged = theirs.with_value(|t| match base.get_value() {
+            // Each conflict goes the way its part was chosen.
+            Some(b) => {
+                let side = |c: &Conflict| {
+                    let part = conflict_part(c);
+                    let keep = match part {
+                        Some("title") => choices.title,
+                        Some("kind") => choices.kind,
+                        Some(id) => choices
+                            .parts
+                            .iter()
+                            .find(|(p, _)| p.id == id)
+                            .map_or(Keep::Mine, |(_, k)| *k),
+                        None => Keep::Mine,
+                    };
+                    if keep == Keep::Theirs {
+                        Side::Theirs
+                    } else {
+                        Side::Mine
+                    }
+                };
+                let mut merged = merge3(&b, &current, t, &side, now()).charter;
+                merged.ensure_unique_ids(&mut fresh_item_id);
+                merged
+            }
+            None => merge(&current, t, &choices, now(), &mut fresh_item_id),
+        });
         let after = Callback::new(move |_| {
             inbox.incoming.set(None);
             Route::Canvas.go();
@@ -185,13 +261,17 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
         let label = Signal::derive(move || t_string!(i18n, charter_kind).to_string());
         view! { <CompareRow id="kind" label=label mine=kind_of(mine) theirs=kind_of(theirs) keep=keep both=false /> }
     });
+    let has_rows = title.is_some() || kind.is_some() || !parts.is_empty();
     let rows = parts
         .into_iter()
         .map(|(part, keep)| {
             let label = Signal::derive(move || part.label.get(lang.get()).to_string());
+            // Three-way, a conflict is settled one way or the other: what
+            // does not conflict in the part is merged anyway.
+            let both = !three_way && can_keep_both(part);
             view! {
                 <CompareRow id=part.id label=label mine=side(mine, part) theirs=side(theirs, part)
-                    keep=keep both=can_keep_both(part) />
+                    keep=keep both=both />
             }
         })
         .collect_view();
@@ -207,10 +287,41 @@ pub fn CompareMerge(mine: Charter, theirs: Charter) -> impl IntoView {
         <section class="compare" id="compare" aria-labelledby="compare-title" data-testid="compare">
             <h3 id="compare-title" tabindex="-1" node_ref=heading>{t!(i18n, compare_title)}</h3>
             {if same {
-                view! { <p>{t!(i18n, compare_same)}</p> }.into_any()
+                if three_way {
+                    view! { <p>{t!(i18n, compare_nothing_new)}</p> }.into_any()
+                } else {
+                    view! { <p>{t!(i18n, compare_same)}</p> }.into_any()
+                }
             } else {
+                let taken_labels = taken.clone();
                 view! {
-                    <p>{t!(i18n, compare_help)}</p>
+                    {if three_way {
+                        view! {
+                            <div data-testid="compare-three-way">
+                                {(!taken_labels.is_empty()).then(|| {
+                                    let labels = taken_labels.clone();
+                                    view! {
+                                        <p>{move || {
+                                            let l = lang.get();
+                                            let names: Vec<&str> = labels.iter().map(|p| p.label.get(l)).collect();
+                                            t_string!(i18n, compare_taken, parts = names.join(", ")).to_string()
+                                        }}</p>
+                                    }
+                                })}
+                                {(deleted > 0).then(|| view! {
+                                    <p>{move || t_string!(i18n, compare_deleted, n = deleted).to_string()}</p>
+                                })}
+                                {has_rows.then(|| view! { <p>{t!(i18n, compare_conflicts_help)}</p> })}
+                            </div>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <p data-testid="compare-two-way">{t!(i18n, compare_two_way)}</p>
+                            <p>{t!(i18n, compare_help)}</p>
+                        }
+                        .into_any()
+                    }}
                     <div class="compare-sides compare-dates">
                         <p><span class="compare-side">{t!(i18n, compare_mine)}</span> " · " {edited(mine)}</p>
                         <p><span class="compare-side">{t!(i18n, compare_theirs)}</span> " · " {edited(theirs)}</p>

@@ -2,16 +2,17 @@
 //! through the one restore path, then a preview: saved as a new draft by
 //! default; when a draft with the same id is here, compared and merged with
 //! it part by part, or replacing it after confirmation.
-use crate::charter::{find_part, find_question, total_fill, Charter, Lang};
+use crate::charter::{find_part, find_question, total_fill, Charter, Lang, VersionId};
 use crate::format::link::has_tag;
 use crate::format::{
     decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
 };
 use crate::i18n::*;
+use crate::storage::history::{self, Exchange};
 use crate::storage::{self, Local};
 use crate::ui::canvas::fill_text;
 use crate::ui::drafts::use_drafts;
-use crate::ui::platform::{fresh_id, fresh_item_id, shown_title, timed};
+use crate::ui::platform::{fresh_id, fresh_item_id, now, shown_title, timed};
 use crate::ui::route::Route;
 use crate::ui::share::compare::{saved_draft, CompareMerge};
 use crate::ui::state::{use_app, AppState};
@@ -27,6 +28,8 @@ pub struct Incoming {
     pub warnings: Vec<RestoreWarning>,
     /// Whether a draft with the same id is here (saved, or on the board).
     pub exists: bool,
+    /// The version it was made from, if it says (a `c3` link does).
+    pub made_from: Option<VersionId>,
 }
 
 /// Why an incoming charter could not be opened.
@@ -83,11 +86,16 @@ fn offer(state: AppState, inbox: Inbox, result: Result<crate::format::Restored, 
     match result {
         Ok(r) => {
             let exists = is_here(state, &r.charter.id);
+            // Kept as received, so that what is sent back from it says so
+            // and a colleague's reply finds what both sides had. Losing it
+            // only costs a two-way comparison later.
+            let _ = history::record(&mut Local, &r.charter, Exchange::Received, now());
             inbox.error.set(None);
             inbox.incoming.set(Some(Incoming {
                 charter: r.charter,
                 warnings: r.warnings,
                 exists,
+                made_from: r.versions.from,
             }));
         }
         Err(e) => {
@@ -258,7 +266,7 @@ pub fn IncomingPreview() -> impl IntoView {
     // The charter received and the draft here, when the user asked to compare
     // them (`None` for a draft that could not be read). Shown only while that
     // charter is the one on offer, so a new arrival never meets an old draft.
-    let compared = RwSignal::new(None::<(Charter, Option<Charter>)>);
+    let compared = RwSignal::new(None::<(Charter, Option<Charter>, Option<Charter>)>);
     // A new charter arriving never inherits a half-given confirmation or an
     // earlier comparison.
     Effect::new(move |_| {
@@ -271,12 +279,15 @@ pub fn IncomingPreview() -> impl IntoView {
             compared.set(None);
             return;
         }
-        if let Some(theirs) = inbox
+        if let Some((theirs, from)) = inbox
             .incoming
-            .with_untracked(|i| i.as_ref().map(|i| i.charter.clone()))
+            .with_untracked(|i| i.as_ref().map(|i| (i.charter.clone(), i.made_from)))
         {
             let mine = saved_draft(state, &theirs.id);
-            compared.set(Some((theirs, mine)));
+            // What both sides had: the version it was made from, if this
+            // browser sent or received it.
+            let base = from.and_then(|v| history::find(&Local, &theirs.id, v, &mut fresh_item_id));
+            compared.set(Some((theirs, mine, base)));
         }
     };
     let opened = Callback::new(move |_| {
@@ -341,13 +352,15 @@ pub fn IncomingPreview() -> impl IntoView {
                     })
                 }}
                 {exists.then(|| view! { <p>{t!(i18n, incoming_exists)}</p> })}
-                <button type="button" class="start-primary" on:click=save_new>{t!(i18n, incoming_save_new)}</button>
+                // Where the charter is already here, comparing and merging
+                // is what to do first; a second draft is the exception.
                 {exists.then(|| view! {
-                    <button type="button" on:click=compare aria-controls="compare"
+                    <button type="button" class="start-primary" on:click=compare aria-controls="compare"
                         aria-expanded=move || compared.with(Option::is_some).to_string()>
                         {t!(i18n, incoming_compare)}
                     </button>
                 })}
+                <button type="button" class:start-primary=!exists on:click=save_new>{t!(i18n, incoming_save_new)}</button>
                 {exists.then(|| view! {
                     <button type="button" on:click=replace>
                         {move || if confirm_replace.get() {
@@ -359,10 +372,10 @@ pub fn IncomingPreview() -> impl IntoView {
                 })}
                 <button type="button" on:click=dismiss>{t!(i18n, incoming_ignore)}</button>
                 {move || {
-                    let (theirs, mine) = compared.get()?;
+                    let (theirs, mine, base) = compared.get()?;
                     let current = inbox.incoming.with(|i| i.as_ref().is_some_and(|i| i.charter == theirs));
                     current.then(|| match mine {
-                        Some(mine) => view! { <CompareMerge mine=mine theirs=theirs /> }.into_any(),
+                        Some(mine) => view! { <CompareMerge mine=mine theirs=theirs base=base /> }.into_any(),
                         None => view! { <p id="compare" role="alert">{t!(i18n, compare_unreadable)}</p> }.into_any(),
                     })
                 }}

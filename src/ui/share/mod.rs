@@ -9,6 +9,8 @@ pub mod qr;
 use crate::format::link::{encode_link_and_qr, versions_of};
 use crate::format::{to_markdown, MarkdownLabels};
 use crate::i18n::*;
+use crate::storage::history::{self, Exchange};
+use crate::storage::Local;
 use crate::ui::drafts::DownloadCopy;
 use crate::ui::platform::{app_url, download, file_name, on_local_file, shown_title, timed};
 use crate::ui::state::use_app;
@@ -59,8 +61,10 @@ pub fn SharePanel() -> impl IntoView {
     // The link and its QR form, from one encoding of the charter.
     let encoded = Memo::new(move |_| {
         state.charter.with(|c| {
+            // Made from the version this charter last received, if any.
+            let from = history::last_received(&Local, &c.id);
             timed("coplanifier-link-encode", || {
-                encode_link_and_qr(c, versions_of(c, None))
+                encode_link_and_qr(c, versions_of(c, from))
             })
             .ok()
             .map(|(link, qr)| {
@@ -80,6 +84,16 @@ pub fn SharePanel() -> impl IntoView {
         })
     });
     let link = Memo::new(move |_| encoded.with(|e| e.as_ref().map(|(l, _)| l.clone())));
+    // What this panel shows can leave at any moment (copied, scanned,
+    // selected by hand): each version it shows is kept as sent, so that a
+    // reply made from it finds it here.
+    Effect::new(move |_| {
+        if link.with(Option::is_some) {
+            state.charter.with(|c| {
+                let _ = history::record(&mut Local, c, Exchange::Sent, crate::ui::platform::now());
+            });
+        }
+    });
     let qr_text = Signal::derive(move || encoded.with(|e| e.as_ref().map(|(_, q)| q.clone())));
     let title =
         Signal::derive(move || shown_title(&state.charter.title(), t_string!(i18n, untitled)));

@@ -1,0 +1,161 @@
+//! What each charter sent and received: for every draft, the last few
+//! versions that left by link or file or arrived from a colleague, kept
+//! compact under `coplanifier.history.<charter id>`. A contribution that
+//! comes back says which version it was made from; finding that version
+//! here gives the three-way merge its base.
+use serde::{Deserialize, Serialize};
+
+use super::backend::Backend;
+use super::StorageError;
+use crate::charter::{Charter, VersionId};
+use crate::format::{encode_compact, restore_any, Source};
+
+const HISTORY_PREFIX: &str = "coplanifier.history.";
+/// How many versions a charter's history keeps (the oldest go first).
+pub const KEPT: usize = 20;
+
+/// Which way a version went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exchange {
+    /// Shown as a link, a QR code or written as a file here.
+    Sent,
+    /// Arrived from a link or a file.
+    Received,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Entry {
+    version: String,
+    exchange: Exchange,
+    at: f64,
+    /// The charter in the compact form of drafts.
+    charter: String,
+}
+
+fn key(id: &str) -> String {
+    format!("{HISTORY_PREFIX}{id}")
+}
+
+/// The history of a charter; an entry that does not read counts as none
+/// (a history is a help, never something to lose a draft over).
+fn read(b: &impl Backend, id: &str) -> Vec<Entry> {
+    b.get(&key(id))
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Records that this charter was sent or received now; returns its version.
+/// A version already kept moves to the end, with the newer exchange.
+pub fn record(
+    b: &mut impl Backend,
+    charter: &Charter,
+    exchange: Exchange,
+    at: f64,
+) -> Result<VersionId, StorageError> {
+    let version = VersionId::of(charter);
+    let text = version.to_text();
+    let mut entries = read(b, &charter.id);
+    let received_before = entries
+        .iter()
+        .any(|e| e.version == text && e.exchange == Exchange::Received);
+    entries.retain(|e| e.version != text);
+    let compact = encode_compact(charter, Source::Storage).map_err(|_| StorageError::Failed)?;
+    entries.push(Entry {
+        version: text,
+        // Once received, a version stays one that came from a colleague.
+        exchange: if received_before {
+            Exchange::Received
+        } else {
+            exchange
+        },
+        at,
+        charter: compact,
+    });
+    let extra = entries.len().saturating_sub(KEPT);
+    entries.drain(..extra);
+    let json = serde_json::to_string(&entries).map_err(|_| StorageError::Failed)?;
+    b.set(&key(&charter.id), &json)?;
+    Ok(version)
+}
+
+/// The version of this charter kept under `version`, read back through the
+/// one restore path.
+pub fn find(
+    b: &impl Backend,
+    id: &str,
+    version: VersionId,
+    fresh_id: &mut dyn FnMut() -> String,
+) -> Option<Charter> {
+    let text = version.to_text();
+    let entry = read(b, id).into_iter().find(|e| e.version == text)?;
+    restore_any(&entry.charter, fresh_id)
+        .ok()
+        .map(|r| r.charter)
+}
+
+/// The version this charter last received, which what it sends now was
+/// made from.
+pub fn last_received(b: &impl Backend, id: &str) -> Option<VersionId> {
+    read(b, id)
+        .iter()
+        .rev()
+        .find(|e| e.exchange == Exchange::Received)
+        .and_then(|e| VersionId::from_text(&e.version))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charter::{example, Lang, TextField};
+    use crate::storage::Memory;
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("h{n}")
+        }
+    }
+
+    #[test]
+    fn a_version_sent_is_found_again_and_the_last_received_is_what_replies_come_from() {
+        let mut m = Memory::new();
+        let c = example(Lang::Fr, "k3j9x0a1b2c3d4e5".into(), 1.0);
+        let sent = record(&mut m, &c, Exchange::Sent, 2.0).expect("records");
+        assert_eq!(find(&m, &c.id, sent, &mut ids()), Some(c.clone()));
+        assert_eq!(last_received(&m, &c.id), None, "nothing received yet");
+        let mut theirs = c.clone();
+        theirs.set_text(TextField::Mission, "Autre".into(), 3.0);
+        let got = record(&mut m, &theirs, Exchange::Received, 4.0).expect("records");
+        assert_eq!(last_received(&m, &c.id), Some(got));
+        // Sending it again does not make it a version we made.
+        record(&mut m, &theirs, Exchange::Sent, 5.0).expect("records");
+        assert_eq!(last_received(&m, &c.id), Some(got));
+    }
+
+    #[test]
+    fn the_history_keeps_the_last_versions_and_a_broken_one_counts_as_none() {
+        let mut m = Memory::new();
+        let mut c = example(Lang::En, "k3j9x0a1b2c3d4e5".into(), 1.0);
+        let first = record(&mut m, &c, Exchange::Sent, 1.0).expect("records");
+        for n in 0..KEPT {
+            c.set_title(format!("Title {n}"), 2.0);
+            record(&mut m, &c, Exchange::Sent, 2.0).expect("records");
+        }
+        assert_eq!(
+            find(&m, &c.id, first, &mut ids()),
+            None,
+            "the oldest went first"
+        );
+        assert_eq!(read(&m, &c.id).len(), KEPT);
+        m.entries.insert(key(&c.id), "{not json".into());
+        assert_eq!(last_received(&m, &c.id), None);
+        assert!(
+            record(&mut m, &c, Exchange::Received, 3.0).is_ok(),
+            "and is rewritten"
+        );
+    }
+}
