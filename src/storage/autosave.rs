@@ -10,7 +10,7 @@
 use super::backend::Backend;
 use super::drafts::{draft_key, load_draft, set_current_draft_id, write_draft, DraftEntry};
 use super::StorageError;
-use crate::charter::Charter;
+use crate::charter::{merge3, Charter, Side};
 use crate::format::restore_any;
 
 /// What the save indicator says.
@@ -28,6 +28,9 @@ pub enum SaveStatus {
     Conflict,
     /// Another tab saved this draft and this tab took its version.
     Followed,
+    /// Both tabs changed the draft, in different places: both changes are
+    /// merged and written, and the board shows the merge.
+    Merged,
 }
 
 /// What the board should do after another tab wrote the draft it shows.
@@ -64,6 +67,8 @@ pub struct Autosave {
     dirty: bool,
     /// Whether the last write could not record which draft is open.
     current_unrecorded: bool,
+    /// A merge of both tabs' changes that the board must now show.
+    merged: Option<Charter>,
 }
 
 impl Autosave {
@@ -79,7 +84,44 @@ impl Autosave {
             known: None,
             dirty: false,
             current_unrecorded: false,
+            merged: None,
         }
+    }
+
+    /// The merge of both tabs' changes the board must show, once.
+    pub fn take_merged(&mut self) -> Option<Charter> {
+        self.merged.take()
+    }
+
+    /// Another tab saved `theirs` over what this tab last knew, while this
+    /// tab has changes of its own: merged three ways against what this tab
+    /// last knew, and written, when no change of one conflicts with one of
+    /// the other. Returns whether it merged.
+    fn merge_with(&mut self, b: &mut impl Backend, charter: &Charter, theirs: &Charter) -> bool {
+        let Some(base) = self
+            .known
+            .as_deref()
+            .and_then(|k| restore_any(k, &mut String::new).ok())
+        else {
+            return false;
+        };
+        let merged = merge3(
+            &base.charter,
+            charter,
+            theirs,
+            &|_| Side::Mine,
+            charter.updated_at,
+        );
+        if !merged.conflicts.is_empty() {
+            return false;
+        }
+        self.write(b, &merged.charter);
+        if self.status != SaveStatus::Saved {
+            return false;
+        }
+        self.status = SaveStatus::Merged;
+        self.merged = Some(merged.charter);
+        true
     }
 
     /// What the save indicator should say.
@@ -150,7 +192,11 @@ impl Autosave {
                     self.dirty = false;
                     self.status = SaveStatus::Saved;
                 }
-                Ok(_) => self.status = SaveStatus::Conflict,
+                Ok(r) => {
+                    if !self.merge_with(b, charter, &r.charter) {
+                        self.status = SaveStatus::Conflict;
+                    }
+                }
             },
         }
     }
@@ -190,6 +236,8 @@ impl Autosave {
             return External::Ignore;
         }
         if self.dirty {
+            // Changes here not written yet: the next write merges them with
+            // the other tab's, or asks.
             self.status = SaveStatus::Conflict;
             return External::Conflict;
         }
@@ -385,5 +433,54 @@ mod tests {
         a.changed(&mut m, &charter("Un", 2.0));
         assert_eq!(a.status(), SaveStatus::Saved);
         assert!(a.current_unrecorded());
+    }
+
+    #[test]
+    fn two_tabs_typing_in_different_places_are_merged_not_asked() {
+        let mut m = Memory::new();
+        let start = charter("Départ", 1.0);
+        let (mut a, mut b) = (Autosave::new(true), Autosave::new(true));
+        a.opened(&m, &start);
+        a.changed(&mut m, &start);
+        b.opened(&m, &start);
+        // Tab A writes the mission; tab B, which has not heard of it yet, the vision.
+        let mut in_a = start.clone();
+        in_a.set_text(TextField::Mission, "Mission de A".into(), 2.0);
+        a.changed(&mut m, &in_a);
+        let mut in_b = start.clone();
+        in_b.set_text(TextField::Vision, "Vision de B".into(), 3.0);
+        b.changed(&mut m, &in_b);
+        assert_eq!(b.status(), SaveStatus::Merged);
+        let shown = b.take_merged().expect("the board shows the merge");
+        assert_eq!(shown.text(TextField::Mission), "Mission de A");
+        assert_eq!(shown.text(TextField::Vision), "Vision de B");
+        assert_eq!(b.take_merged(), None, "once");
+        let stored = restore_any(&stored(&m).expect("written"), &mut String::new).expect("reads");
+        assert_eq!(stored.charter, shown, "what both typed is in storage");
+        // Tab A, told by a storage event, follows: nothing of A is lost.
+        match a.external(&mut m, &draft_key("d1")) {
+            External::Follow(c) => assert_eq!(*c, shown),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn two_tabs_changing_the_same_text_still_ask() {
+        let mut m = Memory::new();
+        let start = charter("Départ", 1.0);
+        let (mut a, mut b) = (Autosave::new(true), Autosave::new(true));
+        a.opened(&m, &start);
+        a.changed(&mut m, &start);
+        b.opened(&m, &start);
+        a.changed(&mut m, &charter("Mission de A", 2.0));
+        b.changed(&mut m, &charter("Mission de B", 3.0));
+        assert_eq!(b.status(), SaveStatus::Conflict);
+        assert_eq!(b.take_merged(), None);
+        let stored = restore_any(&stored(&m).expect("kept"), &mut String::new).expect("reads");
+        assert_eq!(
+            stored.charter.text(TextField::Mission),
+            "Mission de A",
+            "A's is not overwritten"
+        );
     }
 }

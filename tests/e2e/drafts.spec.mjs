@@ -148,6 +148,40 @@ test('drafts: two tabs on the same draft never overwrite each other silently', a
   assert.equal(Object.keys(await stored(third)).length, 1, 'still one draft');
 });
 
+test('drafts: two tabs typing in different parts of one draft are merged, and neither loses a word', async () => {
+  const context = await freshContext();
+  const a = (await openPage(context, app.server.url + '#/canvas')).page;
+  await typeMission(a, 'Version de A');
+  await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const b = await context.newPage();
+  await b.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = (type, listener, options) =>
+      add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
+  });
+  await b.goto(app.server.url + '#/canvas');
+  await part(b, 'mission').locator('textarea').waitFor();
+  // B misses A's save, then types elsewhere: both edits are kept.
+  await b.evaluate(() => {
+    window.__asleep = true;
+  });
+  await a.bringToFront();
+  await typeMission(a, 'Mission tapée dans A');
+  await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await b.bringToFront();
+  await part(b, 'vision').locator('textarea').fill('Vision tapée dans B');
+  await b.getByTestId('merged-banner').waitFor();
+  assert.equal(await b.getByTestId('conflict-banner').count(), 0, 'no version to pick');
+  assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'Mission tapée dans A');
+  assert.equal(await part(b, 'vision').locator('textarea').inputValue(), 'Vision tapée dans B');
+  // What is stored has both: a third tab opens it.
+  const third = await context.newPage();
+  await third.goto(app.server.url + '#/canvas');
+  await part(third, 'vision').locator('textarea').waitFor();
+  assert.equal(await part(third, 'mission').locator('textarea').inputValue(), 'Mission tapée dans A');
+  assert.equal(await part(third, 'vision').locator('textarea').inputValue(), 'Vision tapée dans B');
+});
+
 test('drafts: 500 typical drafts fit in the origin quota', async () => {
   const context = await freshContext();
   const { page } = await openPage(context, app.server.url);

@@ -15,7 +15,9 @@ pub fn SaveIndicator() -> impl IntoView {
     let drafts = use_drafts();
     let text = move || match drafts.status.get() {
         SaveStatus::Idle => "",
-        SaveStatus::Saved | SaveStatus::Followed => t_string!(i18n, save_saved),
+        SaveStatus::Saved | SaveStatus::Followed | SaveStatus::Merged => {
+            t_string!(i18n, save_saved)
+        }
         SaveStatus::Failed(_) | SaveStatus::Conflict => t_string!(i18n, save_not_saved),
     };
     view! {
@@ -91,6 +93,14 @@ pub fn StorageBanner() -> impl IntoView {
             view! {
                 <div class="drafts-banner drafts-banner-info" role="status">
                     <p>{t!(i18n, followed_text)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        SaveStatus::Merged => Some(
+            view! {
+                <div class="drafts-banner drafts-banner-info" role="status" data-testid="merged-banner">
+                    <p>{t!(i18n, merged_tabs_text)}</p>
                 </div>
             }
             .into_any(),

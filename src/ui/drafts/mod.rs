@@ -149,6 +149,7 @@ impl Drafts {
         self.show(state, charter);
         if save {
             self.step(|m| state.charter.with_untracked(|c| m.changed(&mut Local, c)));
+            self.show_merged(state);
         }
         after.run(());
     }
@@ -163,12 +164,22 @@ impl Drafts {
     /// Writes the board now if it holds a change not yet in storage.
     pub fn flush(self, state: AppState) {
         self.step(|m| state.charter.with_untracked(|c| m.flush(&mut Local, c)));
+        self.show_merged(state);
+    }
+
+    /// When a write met another tab's changes and merged them with this
+    /// tab's, the board shows the merge (this tab's text included).
+    fn show_merged(self, state: AppState) {
+        if let Some(merged) = self.step(Autosave::take_merged).flatten() {
+            state.charter.set(merged);
+        }
     }
 
     /// The user changed the charter: it is written now.
     pub fn changed(self, state: AppState) {
         timed("coplanifier-save", || {
-            self.step(|m| state.charter.with_untracked(|c| m.changed(&mut Local, c)))
+            self.step(|m| state.charter.with_untracked(|c| m.changed(&mut Local, c)));
+            self.show_merged(state)
         });
     }
 
