@@ -65,6 +65,31 @@ for (const name of ['01-starting-fr', '02-starting-en', '03-half-fr', '04-half-e
   });
 }
 
+test('links: the c3 link of every corpus charter opens, in another profile, as the same charter', async () => {
+  const names = ['01-starting-fr', '02-starting-en', '03-half-fr', '04-half-en', '05-full-example-fr',
+    '06-full-example-en', '07-large-fr', '08-half-fr-held-out', '09-notes-200-fr', '10-notes-400-fr',
+    '11-full-fr-held-out'];
+  const a = await freshPage();
+  const b = await freshPage();
+  for (const name of names) {
+    await a.page.goto(app.server.url);
+    await openCorpus(a.page, name);
+    const link = await a.page.locator('#share-link').inputValue();
+    assert.match(link, /#c3\./, `${name} is written with c3`);
+    const doc = await a.page.locator('.charter-doc').innerText();
+    await b.page.goto('about:blank');
+    await b.page.goto(link);
+    await b.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
+    await b.page.getByRole('link', { name: 'Charte' }).click();
+    await b.page.locator('.charter-doc').waitFor();
+    assert.equal(await b.page.locator('.charter-doc').innerText(), doc, `${name} reads the same`);
+    await b.page.evaluate(() => localStorage.clear());
+    await a.page.evaluate(() => localStorage.clear());
+  }
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
 test('qr: "Montrer à l’écran" shows the code large, by keyboard, and Escape brings focus back', async () => {
   const a = await freshPage('', { viewport: { width: 1366, height: 768 } });
   await openCorpus(a.page, '03-half-fr');
