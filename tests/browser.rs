@@ -126,7 +126,9 @@ fn open_with_notes(n: usize) -> web_sys::HtmlElement {
     let mut c = Charter::new(format!("big-{n}"), Lang::Fr, 1.0);
     for i in 0..n {
         let list = ListId::ALL[i % ListId::ALL.len()];
-        c.add_note(list, format!("n{i}"), format!("Note {i}"), 2.0);
+        // Short ids, as the app makes them (older ones are renewed on open).
+        let id = coplanifier::charter::item_id("bbbbb", i as u32 + 1).expect("a short id");
+        c.add_note(list, id, format!("Note {i}"), 2.0);
     }
     let _ = web_sys::window()
         .expect("window")
@@ -156,7 +158,7 @@ async fn reads_for_one_keystroke(n: usize) -> usize {
         tick().await;
     }
     let note = el
-        .query_selector("#note-n5")
+        .query_selector("#note-bbbbb6")
         .ok()
         .flatten()
         .expect("a note")
@@ -177,7 +179,7 @@ async fn reads_for_one_keystroke(n: usize) -> usize {
         &mut String::new,
     );
     let edited = matches!(saved, Ok(coplanifier::storage::DraftEntry::Readable(r))
-        if r.charter.note("n5").is_some_and(|x| x.text == "Note 5, reprise"));
+        if r.charter.note("bbbbb6").is_some_and(|x| x.text == "Note 5, reprise"));
     assert!(edited, "the keystroke was saved");
     el.remove();
     reads

@@ -55,6 +55,32 @@ pub fn item_id(site: &str, counter: u32) -> Option<String> {
     Some(format!("{site}{}", digits.iter().rev().collect::<String>()))
 }
 
+impl Charter {
+    /// Gives every note and row whose id is not a short id (the 16-character
+    /// ids of older builds) a short one from `fresh`, so that links keep it
+    /// from now on. Returns whether any id changed.
+    pub fn shorten_item_ids(&mut self, fresh: &mut dyn FnMut() -> String) -> bool {
+        let mut changed = false;
+        let mut renew = |id: &mut String| {
+            if split_item_id(id).is_none() {
+                *id = fresh();
+                changed = true;
+            }
+        };
+        for l in super::ListId::ALL {
+            for note in self.list_mut(l) {
+                renew(&mut note.id);
+            }
+        }
+        for r in super::RecordList::ALL {
+            for id in self.table_mut(r).ids_mut() {
+                renew(id);
+            }
+        }
+        changed
+    }
+}
+
 /// A version id: 48 bits naming one state of a charter's content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct VersionId(pub [u8; 6]);
@@ -148,6 +174,29 @@ mod tests {
         ] {
             assert_eq!(split_item_id(odd), None, "{odd}");
         }
+    }
+
+    #[test]
+    fn older_ids_become_short_ids_and_short_ones_stay() {
+        let mut c = example(Lang::Fr, "k3j9x0a1b2c3d4e5".into(), 1.0);
+        let before = c.item_ids();
+        assert!(
+            !c.shorten_item_ids(&mut || "zzzzz1".into()),
+            "the example's ids are short"
+        );
+        assert_eq!(c.item_ids(), before);
+        let mut n = 0;
+        c.renumber_items(&mut || {
+            n += 1;
+            format!("{n:0>16}")
+        });
+        let mut m = 0;
+        assert!(c.shorten_item_ids(&mut || {
+            m += 1;
+            item_id("qqqqq", m).unwrap_or_default()
+        }));
+        assert!(c.item_ids().iter().all(|i| split_item_id(i).is_some()));
+        assert_eq!(m as usize, before.len());
     }
 
     #[test]

@@ -414,8 +414,17 @@ fn parse(content: &[u8], lang: Lang) -> Result<(Charter, Versions), LinkError> {
     if flags >> 3 != 0 {
         return Err(LinkError::UnknownVersion);
     }
-    let created = r.varint()?;
-    let updated = created as i64 + unzigzag(r.varint()?);
+    // Times a link can carry: whole milliseconds from 0 to 2^53, as written.
+    const MAX_MS: i64 = 1 << 53;
+    let created = i64::try_from(r.varint()?)
+        .ok()
+        .filter(|t| *t < MAX_MS)
+        .ok_or(LinkError::Corrupted)?;
+    let updated = created
+        .checked_add(unzigzag(r.varint()?))
+        .filter(|t| (0..MAX_MS).contains(t))
+        .ok_or(LinkError::Corrupted)?;
+    let created = created as u64;
     let mut versions = Versions::default();
     if flags & 2 != 0 {
         versions.is = Some(r.version()?);
@@ -578,6 +587,22 @@ pub fn frozen_tables() -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn times_out_of_range_are_refused_not_wrapped() {
+        // A forged body (the checksum is no defence against a hostile link):
+        // flags 0, then created and the zigzag of updated - created.
+        for (created, delta) in [(u64::MAX, 0), (1 << 53, 0), (0, u64::MAX - 1), (5, 11)] {
+            let mut body = vec![0];
+            put_varint(&mut body, created);
+            put_varint(&mut body, delta);
+            assert_eq!(
+                parse(&body, Lang::Fr).map(|_| ()),
+                Err(LinkError::Corrupted),
+                "{created} {delta}"
+            );
+        }
+    }
+
     #[test]
     fn the_tables_c3_froze_never_change_and_are_documented() {
         let doc = include_str!("../../docs/FORMAT.md");

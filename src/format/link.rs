@@ -43,6 +43,11 @@ pub const MAX_FRAGMENT_CHARS: usize = 32 * 1024;
 /// The most a fragment may inflate to, in bytes of JSON (or of a `c3` body).
 pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
 
+/// The longest QR form accepted or made: what the largest QR code holds in
+/// alphanumeric mode (version 40, level L). Base 43 costs quadratic time,
+/// so a longer one is refused before it is read.
+pub const MAX_QR_FORM_CHARS: usize = 4296;
+
 /// The characters of the QR form's payload: QR-alphanumeric and legal in a
 /// URL fragment. Their order is frozen (it is the base-43 digit order).
 pub const QR_ALPHABET: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$*+-./:";
@@ -209,8 +214,11 @@ pub fn encode_link_and_qr(
         return Ok((encode_compact(c, Source::Link)?, None));
     };
     let link = tagged(Codec::C3, &payload)?;
-    let qr = format!("C3.{}", base_x::encode(QR_ALPHABET, &payload));
-    Ok((link, (qr.len() <= MAX_FRAGMENT_CHARS).then_some(qr)))
+    // A payload past what any QR code holds gets no QR form (5.43 bits a character).
+    let qr = (payload.len() * 8 <= MAX_QR_FORM_CHARS * 5)
+        .then(|| format!("C3.{}", base_x::encode(QR_ALPHABET, &payload)))
+        .filter(|qr| qr.len() <= MAX_QR_FORM_CHARS);
+    Ok((link, qr))
 }
 
 /// `tag.payload` in base64url, with a zero byte appended when the text would
@@ -368,6 +376,7 @@ pub fn decode_fragment(
     let (codec, alphabet) = codec_of(tag).ok_or(LinkError::UnknownVersion)?;
     let bytes = match alphabet {
         Alphabet::Base64Url => URL_SAFE_NO_PAD.decode(payload).ok(),
+        Alphabet::Qr if payload.len() > MAX_QR_FORM_CHARS => return Err(LinkError::TooLong),
         Alphabet::Qr => base_x::decode(QR_ALPHABET, payload).ok(),
     }
     .ok_or(LinkError::Corrupted)?;
@@ -515,6 +524,9 @@ mod tests {
         assert_eq!(fragment_at_start("c3.abc-d e"), Some("c3.abc-d"));
         assert_eq!(fragment_at_start("C3.AB.C9:z"), Some("C3.AB.C9:"));
         assert!(has_tag("c1.!!!") && !has_tag("{\"type\"") && !has_tag("c1x"));
+        // A QR form longer than any QR code holds is refused before base 43.
+        let long = format!("C3.{}", "Z".repeat(MAX_QR_FORM_CHARS + 1));
+        assert_eq!(decode_fragment(&long, &mut ids()), Err(LinkError::TooLong));
     }
 
     #[test]

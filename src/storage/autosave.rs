@@ -98,6 +98,11 @@ impl Autosave {
     /// last knew, and written, when no change of one conflicts with one of
     /// the other. Returns whether it merged.
     fn merge_with(&mut self, b: &mut impl Backend, charter: &Charter, theirs: &Charter) -> bool {
+        // A tab of a newer build wrote fields this build does not know: a
+        // merge here would drop them, so the user chooses.
+        if theirs.has_newer_fields() {
+            return false;
+        }
         let Some(base) = self
             .known
             .as_deref()
@@ -236,8 +241,8 @@ impl Autosave {
             return External::Ignore;
         }
         if self.dirty {
-            // Changes here not written yet: the next write merges them with
-            // the other tab's, or asks.
+            // Changes here not written yet (the last write failed): the user
+            // chooses.
             self.status = SaveStatus::Conflict;
             return External::Conflict;
         }

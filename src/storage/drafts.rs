@@ -148,6 +148,8 @@ pub fn delete_draft(b: &mut impl Backend, id: &str) -> Result<Option<String>, St
     let key = draft_key(id);
     let raw = b.get(&key)?;
     b.remove(&key)?;
+    // What it sent and received goes with it (it holds the same names).
+    let _ = super::history::forget(b, id);
     Ok(raw)
 }
 

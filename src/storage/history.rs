@@ -74,8 +74,17 @@ pub fn record(
         at,
         charter: compact,
     });
-    let extra = entries.len().saturating_sub(KEPT);
-    entries.drain(..extra);
+    // The oldest go first, but never the last version received: replies are
+    // made from it.
+    while entries.len() > KEPT {
+        let last_received = entries
+            .iter()
+            .rposition(|e| e.exchange == Exchange::Received);
+        let oldest = (0..entries.len())
+            .find(|&i| Some(i) != last_received)
+            .unwrap_or(0);
+        entries.remove(oldest);
+    }
     let json = serde_json::to_string(&entries).map_err(|_| StorageError::Failed)?;
     b.set(&key(&charter.id), &json)?;
     Ok(version)
@@ -94,6 +103,11 @@ pub fn find(
     restore_any(&entry.charter, fresh_id)
         .ok()
         .map(|r| r.charter)
+}
+
+/// Forgets a charter's history (its draft was deleted).
+pub fn forget(b: &mut impl Backend, id: &str) -> Result<(), StorageError> {
+    b.remove(&key(id))
 }
 
 /// The version this charter last received, which what it sends now was

@@ -120,8 +120,11 @@ impl Drafts {
     }
 
     /// Puts a charter on the board as the current draft, without writing it.
-    fn show(self, state: AppState, charter: Charter) {
+    /// Notes and rows with ids of older builds get short ones, which links
+    /// keep (written with the next change).
+    fn show(self, state: AppState, mut charter: Charter) {
         self.step(|m| m.opened(&Local, &charter));
+        charter.shorten_item_ids(&mut fresh_item_id);
         state.charter.set(charter);
         state.undo.set(None);
     }

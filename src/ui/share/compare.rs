@@ -13,7 +13,7 @@ use crate::ui::charter_view::{part_body, written_by};
 use crate::ui::drafts::use_drafts;
 use crate::ui::platform::{format_date, fresh_item_id, now, shown_title};
 use crate::ui::route::Route;
-use crate::ui::share::incoming::use_inbox;
+use crate::ui::share::incoming::{received, use_inbox};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -131,23 +131,36 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
         .filter(|p| asks(p.id))
         .map(|p| (p, RwSignal::new(Keep::Mine)))
         .collect();
-    // Three-way: what will be taken without asking, and what is deleted.
-    let (taken, deleted) = match &base {
+    // Three-way: what will be taken without asking (changed there, not
+    // here, and not already the same here), what is deleted, and whether
+    // the merge changes anything at all.
+    let by = |a: &str| a.to_string();
+    let (taken, title_taken, kind_taken, deleted, nothing_new) = match &base {
         Some(b) => {
             let m = merge3(b, &mine, &theirs, &|_| Side::Mine, 0.0);
             let labels: Vec<&'static Part> = changed_by_theirs(b, &theirs)
                 .into_iter()
-                .filter(|p| !asks(p.id))
+                .filter(|p| {
+                    !asks(p.id)
+                        && shown(p, &mine, Lang::Fr, &by) != shown(p, &theirs, Lang::Fr, &by)
+                })
                 .collect();
-            (labels, m.deleted.len())
+            let title_taken =
+                titles_differ(b, &theirs) && titles_differ(&mine, &theirs) && !asks("title");
+            let kind_taken =
+                kinds_differ(b, &theirs) && kinds_differ(&mine, &theirs) && !asks("kind");
+            let nothing_new = VersionId::of(&m.charter) == VersionId::of(&mine);
+            (
+                labels,
+                title_taken,
+                kind_taken,
+                m.deleted.len(),
+                nothing_new,
+            )
         }
-        None => (Vec::new(), 0),
+        None => (Vec::new(), false, false, 0, false),
     };
     let three_way = base.is_some();
-    let nothing_new = base.as_ref().is_some_and(|b| {
-        VersionId::of(&merge3(b, &mine, &theirs, &|_| Side::Mine, 0.0).charter)
-            == VersionId::of(&mine)
-    });
     let no_rows = title.is_none() && kind.is_none() && parts.is_empty();
     // Nothing to do: nothing differs, or (three-way) the merge would leave
     // the draft as it is and nothing conflicts.
@@ -217,6 +230,7 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
             inbox.incoming.set(None);
             Route::Canvas.go();
         });
+        theirs.with_value(received);
         drafts.open(state, merged, true, after);
     };
     // What a side says, in the language the app is shown in.
@@ -298,12 +312,19 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
                     {if three_way {
                         view! {
                             <div data-testid="compare-three-way">
-                                {(!taken_labels.is_empty()).then(|| {
+                                {(!taken_labels.is_empty() || title_taken || kind_taken).then(|| {
                                     let labels = taken_labels.clone();
                                     view! {
                                         <p>{move || {
                                             let l = lang.get();
-                                            let names: Vec<&str> = labels.iter().map(|p| p.label.get(l)).collect();
+                                            let mut names: Vec<String> = Vec::new();
+                                            if title_taken {
+                                                names.push(t_string!(i18n, header_title_label).to_string());
+                                            }
+                                            if kind_taken {
+                                                names.push(t_string!(i18n, charter_kind).to_string());
+                                            }
+                                            names.extend(labels.iter().map(|p| p.label.get(l).to_string()));
                                             t_string!(i18n, compare_taken, parts = names.join(", ")).to_string()
                                         }}</p>
                                     }

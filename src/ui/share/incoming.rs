@@ -86,10 +86,6 @@ fn offer(state: AppState, inbox: Inbox, result: Result<crate::format::Restored, 
     match result {
         Ok(r) => {
             let exists = is_here(state, &r.charter.id);
-            // Kept as received, so that what is sent back from it says so
-            // and a colleague's reply finds what both sides had. Losing it
-            // only costs a two-way comparison later.
-            let _ = history::record(&mut Local, &r.charter, Exchange::Received, now());
             inbox.error.set(None);
             inbox.incoming.set(Some(Incoming {
                 charter: r.charter,
@@ -103,6 +99,13 @@ fn offer(state: AppState, inbox: Inbox, result: Result<crate::format::Restored, 
             inbox.error.set(Some(e));
         }
     }
+}
+
+/// Keeps a charter the user took (saved, replaced or merged) as received,
+/// so that what is sent back from it says so and a colleague's reply finds
+/// what both sides had. Losing it only costs a two-way comparison later.
+pub fn received(charter: &Charter) {
+    let _ = history::record(&mut Local, charter, Exchange::Received, now());
 }
 
 /// Offers the charter a link fragment carries (`#c3.…`).
@@ -286,7 +289,11 @@ pub fn IncomingPreview() -> impl IntoView {
             let mine = saved_draft(state, &theirs.id);
             // What both sides had: the version it was made from, if this
             // browser sent or received it.
-            let base = from.and_then(|v| history::find(&Local, &theirs.id, v, &mut fresh_item_id));
+            // Not for a charter with fields of a newer build, which only the
+            // two-way comparison keeps.
+            let base = from
+                .filter(|_| !theirs.has_newer_fields())
+                .and_then(|v| history::find(&Local, &theirs.id, v, &mut fresh_item_id));
             compared.set(Some((theirs, mine, base)));
         }
     };
@@ -302,6 +309,7 @@ pub fn IncomingPreview() -> impl IntoView {
             if is_here(state, &inc.charter.id) {
                 inc.charter.id = fresh_id();
             }
+            received(&inc.charter);
             drafts.open(state, inc.charter, true, opened);
         }
     };
@@ -311,6 +319,7 @@ pub fn IncomingPreview() -> impl IntoView {
             return;
         }
         if let Some(inc) = inbox.incoming.get_untracked() {
+            received(&inc.charter);
             drafts.open(state, inc.charter, true, opened);
         }
     };
