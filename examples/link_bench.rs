@@ -26,9 +26,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use coplanifier::charter::{example, item_id, Charter, Lang};
+use coplanifier::charter::{example, item_id, Charter, Lang, Versions};
 use coplanifier::format::link::{
-    encode_link_and_qr, fragment_len_without_dictionary, share_form, share_json, versions_of,
+    encode_link_and_qr, fragment_len_without_dictionary, share_form, share_json,
 };
 use coplanifier::format::{
     decode_fragment, encode_compact, encode_fragment, restore, to_json, Source,
@@ -140,7 +140,7 @@ fn measure(path: &Path, out: &Path, runs: usize) -> Res<Value> {
     if back.charter.item_ids() != short.item_ids() {
         return Err(format!("{name}: the c3 link loses short ids").into());
     }
-    let (_, qr) = encode_link_and_qr(&short, versions_of(&short, None))
+    let (_, qr) = encode_link_and_qr(&short, Versions::made_from(None))
         .map_err(|e| format!("{name}: {e:?}"))?;
     let qr_version = qr
         .map(|alphanumeric| QrText {

@@ -148,6 +148,15 @@ pub struct Versions {
     pub from: Option<VersionId>,
 }
 
+impl Versions {
+    /// What a link or file made now records: the version it was made from
+    /// (if known). The version it *is* is left out of links: a reader
+    /// computes it from the charter the link decodes to.
+    pub fn made_from(from: Option<VersionId>) -> Versions {
+        Versions { is: None, from }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -176,18 +176,10 @@ fn codec_of(tag: &str) -> Option<(Codec, Alphabet)> {
     }
 }
 
-/// The versions a link made now of `c` records: the version it was made
-/// from (if known). The version it *is* is left out: a reader computes it
-/// from the charter the link decodes to, which is exact when every item has
-/// a short id.
-pub fn versions_of(_c: &Charter, from: Option<VersionId>) -> Versions {
-    Versions { is: None, from }
-}
-
 /// The charter as a link fragment, without the `#`: `c3.…`, or `c2.…` when
 /// `c3` cannot carry it.
 pub fn encode_fragment(c: &Charter) -> Result<String, LinkError> {
-    encode_link(c, versions_of(c, None))
+    encode_link(c, Versions::made_from(None))
 }
 
 /// The same, recording these versions.
@@ -196,12 +188,6 @@ pub fn encode_link(c: &Charter, versions: Versions) -> Result<String, LinkError>
         Ok(payload) => tagged(Codec::C3, &payload),
         Err(_) => encode_compact(c, Source::Link),
     }
-}
-
-/// The QR form of the `c3` link (`C3.` and base 43), `None` when the charter
-/// needs `c2`.
-pub fn encode_qr_fragment(c: &Charter, versions: Versions) -> Result<Option<String>, LinkError> {
-    Ok(encode_link_and_qr(c, versions)?.1)
 }
 
 /// The link and its QR form from one encoding (the QR form is `None` when
@@ -557,7 +543,7 @@ mod tests {
             1.0,
         );
         let from = VersionId([1, 2, 3, 4, 5, 6]);
-        let link = encode_link(&c, versions_of(&c, Some(from))).expect("encodes");
+        let link = encode_link(&c, Versions::made_from(Some(from))).expect("encodes");
         let back = decode_fragment(&link, &mut ids()).expect("decodes");
         let ids_of = |c: &Charter, l: ListId| -> Vec<String> {
             c.notes(l).iter().map(|n| n.id.clone()).collect()
@@ -572,8 +558,9 @@ mod tests {
         assert_eq!(back.versions.from, Some(from));
         assert!(back.warnings.is_empty());
         // The QR form carries the same payload.
-        let qr = encode_qr_fragment(&c, versions_of(&c, Some(from)))
+        let qr = encode_link_and_qr(&c, Versions::made_from(Some(from)))
             .expect("encodes")
+            .1
             .expect("fits c3");
         assert!(qr.starts_with("C3.") && is_fragment(&qr), "{qr}");
         let from_qr = decode_fragment(&qr, &mut ids()).expect("decodes");
@@ -667,7 +654,7 @@ mod tests {
             1_764_000_000_000.0,
         );
         c.carriers.origin = Some(crate::charter::Origin::Spontaneous);
-        let versions = versions_of(&c, Some(VersionId([1, 2, 3, 4, 5, 6])));
+        let versions = Versions::made_from(Some(VersionId([1, 2, 3, 4, 5, 6])));
         (c, versions)
     }
 

@@ -14,8 +14,7 @@ pub use envelope::{
 };
 pub use file_name::file_stem;
 pub use link::{
-    decode_fragment, encode_compact, encode_fragment, encode_link, encode_qr_fragment, is_fragment,
-    LinkError,
+    decode_fragment, encode_compact, encode_fragment, encode_link, is_fragment, LinkError,
 };
 pub use markdown::{to_markdown, MarkdownLabels};
 pub use pasted::repair_pasted_link;

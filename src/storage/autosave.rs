@@ -440,14 +440,20 @@ mod tests {
         assert!(a.current_unrecorded());
     }
 
-    #[test]
-    fn two_tabs_typing_in_different_places_are_merged_not_asked() {
+    /// One store, and two tabs that both read the draft `start` from it.
+    fn two_tabs() -> (Memory, Charter, Autosave, Autosave) {
         let mut m = Memory::new();
         let start = charter("Départ", 1.0);
         let (mut a, mut b) = (Autosave::new(true), Autosave::new(true));
         a.opened(&m, &start);
         a.changed(&mut m, &start);
         b.opened(&m, &start);
+        (m, start, a, b)
+    }
+
+    #[test]
+    fn two_tabs_typing_in_different_places_are_merged_not_asked() {
+        let (mut m, start, mut a, mut b) = two_tabs();
         // Tab A writes the mission; tab B, which has not heard of it yet, the vision.
         let mut in_a = start.clone();
         in_a.set_text(TextField::Mission, "Mission de A".into(), 2.0);
@@ -471,12 +477,7 @@ mod tests {
 
     #[test]
     fn two_tabs_changing_the_same_text_still_ask() {
-        let mut m = Memory::new();
-        let start = charter("Départ", 1.0);
-        let (mut a, mut b) = (Autosave::new(true), Autosave::new(true));
-        a.opened(&m, &start);
-        a.changed(&mut m, &start);
-        b.opened(&m, &start);
+        let (mut m, _, mut a, mut b) = two_tabs();
         a.changed(&mut m, &charter("Mission de A", 2.0));
         b.changed(&mut m, &charter("Mission de B", 3.0));
         assert_eq!(b.status(), SaveStatus::Conflict);

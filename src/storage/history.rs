@@ -37,14 +37,25 @@ fn key(id: &str) -> String {
     format!("{HISTORY_PREFIX}{id}")
 }
 
-/// The history of a charter; an entry that does not read counts as none
-/// (a history is a help, never something to lose a draft over).
+/// The history of a charter as stored: `Ok(None)` for none, `Err` for an
+/// entry that does not read (kept as it is, never written over).
+fn stored(b: &impl Backend, id: &str) -> Result<Option<Vec<Entry>>, StorageError> {
+    match b.get(&key(id))? {
+        None => Ok(None),
+        Some(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|_| StorageError::Protected),
+    }
+}
+
+/// The history of a charter for reading: one that is missing, blocked or
+/// does not read counts as empty (a history is a help; at worst a reply is
+/// compared two ways).
 fn read(b: &impl Backend, id: &str) -> Vec<Entry> {
-    b.get(&key(id))
-        .ok()
-        .flatten()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    match stored(b, id) {
+        Ok(Some(entries)) => entries,
+        Ok(None) | Err(_) => Vec::new(),
+    }
 }
 
 /// Records that this charter was sent or received now; returns its version.
@@ -57,7 +68,8 @@ pub fn record(
 ) -> Result<VersionId, StorageError> {
     let version = VersionId::of(charter);
     let text = version.to_text();
-    let mut entries = read(b, &charter.id);
+    // An entry that does not read stops here (`?`); none yet is an empty history.
+    let mut entries: Vec<Entry> = stored(b, &charter.id)?.unwrap_or_default();
     let received_before = entries
         .iter()
         .any(|e| e.version == text && e.exchange == Exchange::Received);
@@ -126,13 +138,7 @@ mod tests {
     use crate::charter::{example, Lang, TextField};
     use crate::storage::Memory;
 
-    fn ids() -> impl FnMut() -> String {
-        let mut n = 0;
-        move || {
-            n += 1;
-            format!("h{n}")
-        }
-    }
+    use crate::format::test_ids as ids;
 
     #[test]
     fn a_version_sent_is_found_again_and_the_last_received_is_what_replies_come_from() {
@@ -165,11 +171,28 @@ mod tests {
             "the oldest went first"
         );
         assert_eq!(read(&m, &c.id).len(), KEPT);
+        // The last version received stays, however many are sent after it.
+        c.set_title("Received".into(), 3.0);
+        let got = record(&mut m, &c, Exchange::Received, 3.0).expect("records");
+        for n in 0..KEPT + 3 {
+            c.set_title(format!("Sent {n}"), 4.0);
+            record(&mut m, &c, Exchange::Sent, 4.0).expect("records");
+        }
+        assert_eq!(last_received(&m, &c.id), Some(got));
+        assert_eq!(read(&m, &c.id).len(), KEPT);
+        // It goes with its draft.
+        forget(&mut m, &c.id).expect("forgets");
+        assert_eq!(last_received(&m, &c.id), None);
+        // One that does not read counts as none and is never written over.
         m.entries.insert(key(&c.id), "{not json".into());
         assert_eq!(last_received(&m, &c.id), None);
-        assert!(
-            record(&mut m, &c, Exchange::Received, 3.0).is_ok(),
-            "and is rewritten"
+        assert_eq!(
+            record(&mut m, &c, Exchange::Received, 5.0),
+            Err(StorageError::Protected)
+        );
+        assert_eq!(
+            m.entries.get(&key(&c.id)).map(String::as_str),
+            Some("{not json")
         );
     }
 }

@@ -15,6 +15,22 @@ async function typeMission(page, text) {
   await mission.fill(text);
 }
 
+/**
+ * A second tab on the canvas that can be made deaf to storage events
+ * (`window.__asleep = true`), as a tab asleep on a closed laptop is.
+ */
+async function sleepyTab(context) {
+  const b = await context.newPage();
+  await b.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = (type, listener, options) =>
+      add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
+  });
+  await b.goto(app.server.url + '#/canvas');
+  await part(b, 'mission').locator('textarea').waitFor();
+  return b;
+}
+
 const stored = (page) =>
   page.evaluate(() => {
     const out = {};
@@ -104,15 +120,7 @@ test('drafts: two tabs on the same draft never overwrite each other silently', a
   const a = (await openPage(context, app.server.url + '#/canvas')).page;
   await typeMission(a, 'Version de A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
-  const b = await context.newPage();
-  // B can be made deaf to storage events, as a tab asleep on a closed laptop is.
-  await b.addInitScript(() => {
-    const add = window.addEventListener.bind(window);
-    window.addEventListener = (type, listener, options) =>
-      add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
-  });
-  await b.goto(app.server.url + '#/canvas');
-  await part(b, 'mission').locator('textarea').waitFor();
+  const b = await sleepyTab(context);
   assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'Version de A');
 
   // A idle tab follows the other one.
@@ -153,14 +161,7 @@ test('drafts: two tabs typing in different parts of one draft are merged, and ne
   const a = (await openPage(context, app.server.url + '#/canvas')).page;
   await typeMission(a, 'Version de A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
-  const b = await context.newPage();
-  await b.addInitScript(() => {
-    const add = window.addEventListener.bind(window);
-    window.addEventListener = (type, listener, options) =>
-      add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
-  });
-  await b.goto(app.server.url + '#/canvas');
-  await part(b, 'mission').locator('textarea').waitFor();
+  const b = await sleepyTab(context);
   // B misses A's save, then types elsewhere: both edits are kept.
   await b.evaluate(() => {
     window.__asleep = true;
@@ -388,14 +389,7 @@ test('drafts: taking the other tab\'s version says so when that tab deleted the 
   const a = (await openPage(context, app.server.url + '#/canvas')).page;
   await typeMission(a, 'Version de A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
-  const b = await context.newPage();
-  await b.addInitScript(() => {
-    const add = window.addEventListener.bind(window);
-    window.addEventListener = (type, listener, options) =>
-      add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
-  });
-  await b.goto(app.server.url + '#/canvas');
-  await part(b, 'mission').locator('textarea').waitFor();
+  const b = await sleepyTab(context);
   await b.evaluate(() => {
     window.__asleep = true;
   });

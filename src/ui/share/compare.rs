@@ -4,8 +4,8 @@
 //! content in place of the draft's asks for a confirmation first.
 use crate::charter::{
     can_keep_both, choice_options, conflict_part, differing_parts, kinds_differ, merge, merge3,
-    questions, shown, titles_differ, Charter, ChoiceField, Choices, Conflict, Keep, Lang, Part,
-    Side, VersionId,
+    shown, titles_differ, Charter, ChoiceField, Choices, Conflict, Keep, Lang, Part, Side,
+    VersionId,
 };
 use crate::i18n::*;
 use crate::storage::{self, DraftEntry, Local, SaveStatus};
@@ -89,28 +89,6 @@ enum Blocked {
     Gone,
 }
 
-/// The parts (and `title`, `kind`) where `merge3` meets a conflict.
-fn conflicting_parts(base: &Charter, mine: &Charter, theirs: &Charter) -> Vec<&'static str> {
-    let mut ids: Vec<&'static str> = merge3(base, mine, theirs, &|_| Side::Mine, 0.0)
-        .conflicts
-        .iter()
-        .filter_map(conflict_part)
-        .collect();
-    ids.dedup();
-    ids
-}
-
-/// The parts the version that arrived changed since the base (a reader's
-/// view: what the part shows), in question order.
-fn changed_by_theirs(base: &Charter, theirs: &Charter) -> Vec<&'static Part> {
-    let by = |a: &str| a.to_string();
-    questions()
-        .iter()
-        .flat_map(|q| q.parts.iter())
-        .filter(|p| shown(p, base, Lang::Fr, &by) != shown(p, theirs, Lang::Fr, &by))
-        .collect()
-}
-
 /// Both versions of everything that differs, a choice for each, and the
 /// merge. With the version both were made from (`base`), the comparison is
 /// three-way: what only the other side changed is taken without asking,
@@ -122,7 +100,14 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
     let drafts = use_drafts();
     let inbox = use_inbox();
     let lang = state.lang;
-    let conflicts = base.as_ref().map(|b| conflicting_parts(b, &mine, &theirs));
+    // Three-way: the merge with every conflict kept as mine, once; where it
+    // meets a conflict (`title`, `kind` or a part's id) is what asks.
+    let merged = base
+        .as_ref()
+        .map(|b| (b, merge3(b, &mine, &theirs, &|_| Side::Mine, 0.0)));
+    let conflicts: Option<Vec<&'static str>> = merged
+        .as_ref()
+        .map(|(_, m)| m.conflicts.iter().filter_map(conflict_part).collect());
     let asks = |id: &str| conflicts.as_ref().is_none_or(|c| c.contains(&id));
     let title = (titles_differ(&mine, &theirs) && asks("title")).then(|| RwSignal::new(Keep::Mine));
     let kind = (kinds_differ(&mine, &theirs) && asks("kind")).then(|| RwSignal::new(Keep::Mine));
@@ -135,10 +120,9 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
     // here, and not already the same here), what is deleted, and whether
     // the merge changes anything at all.
     let by = |a: &str| a.to_string();
-    let (taken, title_taken, kind_taken, deleted, nothing_new) = match &base {
-        Some(b) => {
-            let m = merge3(b, &mine, &theirs, &|_| Side::Mine, 0.0);
-            let labels: Vec<&'static Part> = changed_by_theirs(b, &theirs)
+    let (taken, title_taken, kind_taken, deleted, nothing_new) = match &merged {
+        Some((b, m)) => {
+            let labels: Vec<&'static Part> = differing_parts(b, &theirs)
                 .into_iter()
                 .filter(|p| {
                     !asks(p.id)

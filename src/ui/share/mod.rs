@@ -6,7 +6,8 @@ pub mod compare;
 pub mod incoming;
 pub mod qr;
 
-use crate::format::link::{encode_link_and_qr, versions_of};
+use crate::charter::Versions;
+use crate::format::link::encode_link_and_qr;
 use crate::format::{to_markdown, MarkdownLabels};
 use crate::i18n::*;
 use crate::storage::history::{self, Exchange};
@@ -64,7 +65,7 @@ pub fn SharePanel() -> impl IntoView {
             // Made from the version this charter last received, if any.
             let from = history::last_received(&Local, &c.id);
             timed("coplanifier-link-encode", || {
-                encode_link_and_qr(c, versions_of(c, from))
+                encode_link_and_qr(c, Versions::made_from(from))
             })
             .ok()
             .map(|(link, qr)| {
