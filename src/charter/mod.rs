@@ -5,6 +5,8 @@
 
 pub mod choices;
 pub mod compare;
+pub mod contribution;
+pub mod documents;
 pub mod example;
 pub mod ids;
 pub mod merge;
@@ -17,10 +19,12 @@ pub mod text;
 pub mod undo;
 
 pub use choices::*;
-/// The example charter builder, callable as `charter::example(lang, id, now)`.
 pub use compare::{
     can_keep_both, differing_parts, kinds_differ, merge, shown, titles_differ, Choices, Keep, Shown,
 };
+pub use contribution::{contribution, Contribution};
+pub use documents::{cover, document, summary, Block, Cover, Doc, DocKind};
+/// The example charter builder, callable as `charter::example(lang, id, now)`.
 pub use example::example;
 pub use ids::*;
 pub use merge::{conflict_part, merge3, Conflict, Field, Merged, Side};

@@ -119,7 +119,7 @@ fn colon(lang: Lang) -> &'static str {
 }
 
 /// The text on one line: its non-blank lines, trimmed and joined by spaces.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -146,7 +146,7 @@ fn escape_block(text: &str, indent: &str) -> Option<String> {
 /// `< > &` into entities (no HTML, no autolink, no entity), and breaks
 /// `javascript:` and `vbscript:`. At the line start, also escapes what would
 /// start a list, a setext underline or an ordered list (`- + =`, `1.`, `1)`).
-fn escape_line(line: &str) -> String {
+pub(crate) fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 8);
     let leading_digits = line.bytes().take_while(u8::is_ascii_digit).count();
     for (i, ch) in line.char_indices() {

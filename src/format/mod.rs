@@ -3,21 +3,25 @@
 //! storage, a file, pasted text or a share link. No Leptos, no browser.
 pub mod c3;
 pub mod deflate;
+pub mod doc;
 pub mod envelope;
 pub mod file_name;
+pub mod ics;
 pub mod link;
 pub mod markdown;
 pub mod pasted;
 
+pub use doc::{charter_doc, doc_html, doc_markdown, doc_plain, CharterWords};
 pub use envelope::{
     restore, to_json, to_json_with, RestoreError, RestoreWarning, Restored, Source,
 };
 pub use file_name::file_stem;
+pub use ics::meetings_ics;
 pub use link::{
     decode_fragment, encode_compact, encode_fragment, encode_link, is_fragment, LinkError,
 };
 pub use markdown::{to_markdown, MarkdownLabels};
-pub use pasted::repair_pasted_link;
+pub use pasted::{asks_for_contributions, repair_pasted_link, REQUEST_MARK};
 
 /// Reads a stored or pasted document, JSON or compact (`c1.…`, `c3.…`), through the
 /// one restore path.

@@ -27,6 +27,33 @@ pub fn repair_pasted_link(text: &str) -> Option<String> {
     find_fragment(&current)
 }
 
+/// What a request for contributions puts before the charter's fragment:
+/// `#contrib/c3.…`. A build that does not know the mark still finds the
+/// charter after it, as in any pasted text.
+pub const REQUEST_MARK: &str = "contrib/";
+
+/// Whether a fragment or pasted text asks for contributions: the mark right
+/// after the `#` (or at the start of a bare fragment), however mangled on
+/// its way (line breaks, quoted-printable, percent-encoding, Safe Links).
+pub fn asks_for_contributions(text: &str) -> bool {
+    let mut current = join_lines(text);
+    for _ in 0..5 {
+        let marked = current.starts_with(REQUEST_MARK)
+            || current
+                .match_indices('#')
+                .any(|(i, _)| current[i + 1..].starts_with(REQUEST_MARK));
+        if marked {
+            return true;
+        }
+        let decoded = percent_decode(&current);
+        if decoded == current {
+            return false;
+        }
+        current = decoded;
+    }
+    false
+}
+
 /// Undoes e-mail wrapping: drops `>` quote markers at line starts, a
 /// quoted-printable soft break (`=` ending a line) and every ASCII blank.
 fn join_lines(text: &str) -> String {
@@ -108,6 +135,39 @@ mod tests {
     fn sample_fragment() -> String {
         let c = example(Lang::Fr, "k3j9x0a1b2c3d4e5".into(), 1_764_000_000_000.0);
         encode_fragment(&c).expect("encodes")
+    }
+
+    #[test]
+    fn a_request_for_contributions_is_recognised_however_it_was_mangled() {
+        let fragment = sample_fragment();
+        let link = format!("https://ecole.example/coplanifier/#{REQUEST_MARK}{fragment}");
+        let safe = format!(
+            "https://can01.safelinks.protection.outlook.com/?url={}&data=05",
+            link.replace(':', "%3A")
+                .replace('/', "%2F")
+                .replace('#', "%2523")
+        );
+        let (head, tail) = link.split_at(50);
+        for text in [
+            link.clone(),
+            format!("{REQUEST_MARK}{fragment}"),
+            safe,
+            format!("> {head}=\n> {tail}"),
+        ] {
+            assert!(asks_for_contributions(&text), "{text}");
+            assert_eq!(
+                repair_pasted_link(&text).as_deref(),
+                Some(fragment.as_str()),
+                "{text}"
+            );
+        }
+        for text in [
+            format!("https://ecole.example/#{fragment}"),
+            format!("https://ecole.example/contrib/#{fragment}"),
+            String::new(),
+        ] {
+            assert!(!asks_for_contributions(&text), "{text}");
+        }
     }
 
     #[test]

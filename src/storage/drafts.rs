@@ -150,6 +150,7 @@ pub fn delete_draft(b: &mut impl Backend, id: &str) -> Result<Option<String>, St
     b.remove(&key)?;
     // What it sent and received goes with it (it holds the same names).
     let _ = super::history::forget(b, id);
+    let _ = super::prefs::forget_contributing(b, id);
     Ok(raw)
 }
 

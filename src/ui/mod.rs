@@ -2,6 +2,8 @@
 //! [`state::AppState`] and change it only through domain operations.
 pub mod canvas;
 pub mod charter_view;
+pub mod clipboard;
+pub mod documents;
 pub mod drafts;
 pub mod embed;
 pub mod guide;

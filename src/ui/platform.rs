@@ -34,6 +34,63 @@ pub fn format_date(ms: f64, lang: &str) -> String {
     String::from(d.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED))
 }
 
+/// The day of `ms` as `lang` writes it in full ("2 décembre 2026").
+pub fn format_day_of(ms: f64, lang: &str) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    let options = js_sys::Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    String::from(d.to_locale_date_string(lang, &options))
+}
+
+/// Heads every printed page but the first with `text` (the charter's
+/// title and version), or with nothing. Written through a constructed
+/// style sheet, which a strict Content-Security-Policy (`style-src 'self'`)
+/// allows, as a CSS string: quotes, backslashes and control characters
+/// escaped, so typed text cannot end it.
+pub fn set_print_header(text: Option<&str>) {
+    thread_local! {
+        static SHEET: Option<web_sys::CssStyleSheet> = web_sys::CssStyleSheet::new().ok().inspect(|sheet| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                let sheets = doc.adopted_style_sheets();
+                sheets.push(sheet);
+                doc.set_adopted_style_sheets(&sheets);
+            }
+        });
+    }
+    let css = match text {
+        Some(t) => format!(
+            "@page {{ @top-right {{ content: {}; font: 9pt sans-serif; color: #555; }} }} \
+             @page :first {{ @top-right {{ content: none; }} }}",
+            css_string(t)
+        ),
+        None => String::new(),
+    };
+    SHEET.with(|sheet| {
+        if let Some(sheet) = sheet {
+            let _ = sheet.replace_sync(&css);
+        }
+    });
+}
+
+/// `text` as a double-quoted CSS string.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for ch in text.chars() {
+        match ch {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A fresh random id (16 base-36 characters), for charters, notes and rows.
 pub fn fresh_id() -> String {
     let mut out = String::with_capacity(16);
@@ -255,5 +312,19 @@ pub fn shown_title(title: &str, untitled: &str) -> String {
         untitled.to_string()
     } else {
         title.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn typed_text_cannot_end_the_css_string_of_the_running_header() {
+        assert_eq!(css_string("Labo"), "\"Labo\"");
+        assert_eq!(
+            css_string("a\"; } body { display: none } \\ \n"),
+            "\"a\\\"; } body { display: none } \\\\ \\a \""
+        );
     }
 }

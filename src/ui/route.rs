@@ -1,5 +1,6 @@
 //! The screens and their addresses in the URL fragment (`#/guide/2`), so that
 //! back and forward work and every step can be linked to.
+use crate::charter::DocKind;
 
 /// A screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +13,10 @@ pub enum Route {
     Guide(u8),
     /// The charter as a clean document.
     Charter,
+    /// The charter as a document to print: cover, summary, then details.
+    CharterDocument,
+    /// A document made from the charter (the pitch, the invitation, the agenda).
+    Document(DocKind),
 }
 
 /// How many steps the guided path has (one per question, the launch last).
@@ -24,7 +29,11 @@ impl Route {
         let mut parts = path.split('/');
         match (parts.next(), parts.next()) {
             (Some("canvas"), _) => Route::Canvas,
+            (Some("charter"), Some("document")) => Route::CharterDocument,
             (Some("charter"), _) => Route::Charter,
+            (Some("documents"), kind) => {
+                Route::Document(kind.and_then(DocKind::from_slug).unwrap_or(DocKind::Pitch))
+            }
             (Some("guide"), step) => {
                 let n = step.and_then(|s| s.parse::<u8>().ok()).unwrap_or(1);
                 Route::Guide(n.clamp(1, GUIDE_STEPS))
@@ -40,6 +49,8 @@ impl Route {
             Route::Canvas => "#/canvas".to_string(),
             Route::Guide(n) => format!("#/guide/{n}"),
             Route::Charter => "#/charter".to_string(),
+            Route::CharterDocument => "#/charter/document".to_string(),
+            Route::Document(k) => format!("#/documents/{}", k.slug()),
         }
     }
 
@@ -63,6 +74,9 @@ mod tests {
             Route::Charter,
             Route::Guide(1),
             Route::Guide(5),
+            Route::CharterDocument,
+            Route::Document(DocKind::Pitch),
+            Route::Document(DocKind::Agenda),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
@@ -75,5 +89,9 @@ mod tests {
         assert_eq!(Route::parse("#/guide/x"), Route::Guide(1));
         assert_eq!(Route::parse("#/nowhere"), Route::Start);
         assert_eq!(Route::parse(""), Route::Start);
+        assert_eq!(
+            Route::parse("#/documents/nope"),
+            Route::Document(DocKind::Pitch)
+        );
     }
 }

@@ -138,3 +138,97 @@ test('co-planning: a part both sides changed differently is the only question, a
   assert.equal(await part(a.page, 'vision').locator('textarea').inputValue(), 'Vision de Béatrice');
   assert.deepEqual(a.problems, []);
 });
+
+/** Clicks `button` and gives back what it put on the clipboard. */
+async function copied(page, button) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
+  await page.getByTestId('contributions').getByRole('button', { name: button }).click();
+  await page.getByTestId('contributions').getByText('Lien copié.').waitFor();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** A colleague opens the request, gives their name, adds a note to `list` and returns their reply. */
+async function contributes(request, name, list, note, byFile = false) {
+  const c = await freshPage();
+  await c.page.goto(request);
+  const preview = c.page.getByTestId('incoming');
+  const contribute = preview.getByRole('button', { name: 'Contribuer' });
+  assert.match((await contribute.getAttribute('class')) ?? '', /start-primary/, 'contributing is the primary action');
+  await contribute.click();
+  await preview.getByRole('alert').getByText('Écrivez votre nom').waitFor();
+  assert.equal(await c.page.evaluate(() => document.activeElement?.id), 'contributor-name', 'the name field has the focus');
+  await c.page.keyboard.type(name);
+  await c.page.keyboard.press('Tab');
+  assert.equal(await c.page.evaluate(() => document.activeElement?.textContent), 'Contribuer');
+  await c.page.keyboard.press('Enter');
+  await part(c.page, list).locator('.note-add').click();
+  await c.page.keyboard.type(note);
+  const card = part(c.page, list).locator('.note').last();
+  assert.equal(await card.locator('.note-author').inputValue(), name, 'the new note is signed');
+  if (list === 'goals') await part(c.page, 'mission').locator('textarea').fill(`Mission revue par ${name}`);
+  await c.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await c.page.getByRole('link', { name: 'Charte' }).click();
+  const group = c.page.getByTestId('contributions');
+  await group.getByRole('heading', { name: 'Renvoyer mes contributions' }).waitFor();
+  const mail = decodeURIComponent((await group.getByRole('link', { name: 'Écrire le courriel' }).getAttribute('href')) ?? '');
+  assert.ok(mail.startsWith(`mailto:?subject=Contributions de ${name}`), mail.slice(0, 80));
+  assert.equal(await c.page.evaluate(() => localStorage.getItem('coplanifier.name')), name, 'the name is remembered');
+  let reply = await copied(c.page, 'Copier ma réponse (lien)');
+  assert.ok(!reply.includes('#contrib/'), 'a reply is a plain share link');
+  if (byFile) {
+    const [download] = await Promise.all([
+      c.page.waitForEvent('download'),
+      c.page.locator('.share').getByRole('button', { name: 'Télécharger une copie (JSON)' }).click(),
+    ]);
+    reply = join(await mkdtemp(join(tmpdir(), 'coplanifier-reply-')), download.suggestedFilename());
+    await download.saveAs(reply);
+  }
+  assert.deepEqual(c.problems, []);
+  return reply;
+}
+
+test('co-planning: asking for contributions; two colleagues give their name once, sign their notes and reply by link and by file; both merge', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const group = a.page.getByTestId('contributions');
+  await group.getByRole('heading', { name: 'Demander des contributions' }).waitFor();
+  const request = await copied(a.page, 'Copier la demande (lien)');
+  assert.match(request, /#contrib\/c3\./);
+  const mail = await group.getByRole('link', { name: 'Écrire le courriel' }).getAttribute('href');
+  assert.ok(decodeURIComponent(mail.split('&body=')[1]).includes(request), 'the e-mail carries the request link');
+
+  const fromBob = await contributes(request, 'Bob Tremblay', 'goals', 'But proposé par Bob');
+  const fromChloe = await contributes(request, 'Chloé Roy', 'themes', 'Thème proposé par Chloé', true);
+
+  for (const [reply, said] of [
+    [fromBob, 'Bob Tremblay : 1 note ajoutée, mission modifiée'],
+    [fromChloe, 'Chloé Roy : 1 note ajoutée'],
+  ]) {
+    const panel = await openReply(a.page, reply);
+    assert.equal(await panel.getByTestId('compare-summary').innerText(), said, 'who changed what, in words');
+    assert.equal(await panel.getByRole('radio').count(), 0, 'nothing to choose');
+    await panel.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
+    await part(a.page, 'mission').waitFor();
+    await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  }
+  assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission revue par Bob Tremblay', "Bob's edit kept");
+  for (const [list, text, author] of [['goals', 'But proposé par Bob', 'Bob Tremblay'], ['themes', 'Thème proposé par Chloé', 'Chloé Roy']]) {
+    const cards = part(a.page, list).locator('.note');
+    const texts = await cards.locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+    const at = texts.indexOf(text);
+    assert.ok(at >= 0, `${text} merged`);
+    assert.equal(await cards.nth(at).locator('.note-author').inputValue(), author);
+  }
+  // The last merge can be taken back right after, in one step.
+  await a.page.getByRole('button', { name: 'Défaire la fusion' }).click();
+  await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  const themes = await part(a.page, 'themes').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.ok(!themes.includes('Thème proposé par Chloé'), "Chloé's merge is taken back");
+  const goals = await part(a.page, 'goals').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.ok(goals.includes('But proposé par Bob'), "Bob's stays");
+  await a.page.reload();
+  await part(a.page, 'goals').waitFor();
+  const kept = await part(a.page, 'themes').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.ok(!kept.includes('Thème proposé par Chloé'), 'the undo is saved');
+  assert.deepEqual(a.problems, []);
+});

@@ -3,6 +3,7 @@
 //! the arrow buttons, or the "move to" menu).
 use crate::charter::{questions, Deleted, ListId, Part, PartKind};
 use crate::i18n::*;
+use crate::storage;
 use crate::ui::canvas::part::part_dom_id;
 use crate::ui::platform::fresh_item_id;
 use crate::ui::state::use_app;
@@ -41,7 +42,16 @@ pub fn NoteList(part: &'static Part, list: ListId) -> impl IntoView {
     let ids = Memo::new(move |_| state.charter.note_ids(list));
     let add = move |_| {
         let id = fresh_item_id();
-        state.edit(|c, now| c.add_note(list, id.clone(), String::new(), now));
+        // A colleague contributing to this charter signs their notes.
+        let author = state
+            .charter
+            .with_untracked(|c| storage::prefs::author_for(&storage::Local, &c.id));
+        state.edit(|c, now| {
+            c.add_note(list, id.clone(), String::new(), now);
+            if let Some(a) = author {
+                c.set_note_author(&id, a, now);
+            }
+        });
         state.focus_note.set(Some(id));
     };
     // Dropping anywhere on the part but on a note puts the note at the end.

@@ -1,16 +1,21 @@
 //! The charter as a clean document to read, print or save as PDF. Empty
 //! parts show as "to discuss", never hidden. User text is rendered as text.
-use crate::charter::{choice_options, questions, shown, ChoiceField, Part, Shown};
+use crate::charter::{choice_options, questions, shown, ChoiceField, Part, Shown, VersionId};
+use crate::format::{charter_doc, doc_html, doc_plain, CharterWords};
 use crate::i18n::*;
-use crate::ui::platform::{show_heading, shown_title};
+use crate::ui::clipboard::copy_rich;
+use crate::ui::documents::{block, DocumentLinks};
+use crate::ui::platform::{format_day_of, set_print_header, show_heading, shown_title};
 use crate::ui::readiness::ReadinessPanel;
+use crate::ui::route::Route;
 use crate::ui::share::SharePanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// The whole charter, question by question.
+/// The whole charter, question by question; as a `document` (for print and
+/// PDF), headed by a cover and a one-page summary, without the tools around it.
 #[component]
-pub fn CharterView() -> impl IntoView {
+pub fn CharterView(#[prop(optional)] document: bool) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let lang = state.lang;
@@ -36,17 +41,119 @@ pub fn CharterView() -> impl IntoView {
             let _ = w.print();
         }
     };
+    // The cover and the summary; the version is the one a link or file of
+    // this charter would carry, dated by its last change.
+    let cover = Memo::new(move |_| {
+        let lang = lang.get();
+        state.charter.with(|c| crate::charter::cover(c, lang))
+    });
+    let at_a_glance = Memo::new(move |_| {
+        let lang = lang.get();
+        state.charter.with(|c| crate::charter::summary(c, lang))
+    });
+    let version = Memo::new(move |_| {
+        let lang = lang.get();
+        state.charter.with(|c| {
+            let day = format_day_of(c.updated_at, lang.code());
+            format!("{day} · {}", VersionId::of(c).to_text())
+        })
+    });
+    let or_to_discuss = move |s: String| {
+        if s.is_empty() {
+            t_string!(i18n, charter_to_discuss).to_string()
+        } else {
+            s
+        }
+    };
+    // In print, every page after the cover is headed by the title and version.
+    Effect::new(move |_| {
+        let header = format!(
+            "{} · {}",
+            shown_title(&title.get(), t_string!(i18n, untitled)),
+            version.get()
+        );
+        set_print_header(Some(&header));
+    });
+    on_cleanup(|| set_print_header(None));
+    // "Copy as rich text": the charter as HTML and plain text at once.
+    let copied = RwSignal::new(None::<bool>);
+    let copy_formatted = move |_| {
+        let words = CharterWords {
+            untitled: t_string!(i18n, untitled).to_string(),
+            kind: t_string!(i18n, charter_kind).to_string(),
+            to_discuss: t_string!(i18n, charter_to_discuss).to_string(),
+            by: t_string!(i18n, charter_by, author = "{}").to_string(),
+        };
+        let lang = lang.get_untracked();
+        let doc = state
+            .charter
+            .with_untracked(|c| charter_doc(c, lang, &words));
+        let (html, plain) = (doc_html(&doc, lang), doc_plain(&doc));
+        leptos::task::spawn_local(async move {
+            copied.set(Some(copy_rich(html, plain).await));
+        });
+    };
+    let title_heading = move || {
+        view! {
+            <h2 id="charter-doc-title" tabindex="-1" node_ref=heading>
+                {move || shown_title(&title.get(), t_string!(i18n, untitled))}
+            </h2>
+            <p class="charter-doc-kind">{t!(i18n, charter_kind)} " : " {move || kind.get()}</p>
+        }
+    };
+    let tools = move || {
+        if document {
+            view! {
+                <div class="charter-view-tools">
+                    <a href=Route::Charter.href()>{t!(i18n, documents_back)}</a>
+                    <button type="button" on:click=print>{t!(i18n, charter_print)}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="charter-view-tools">
+                    <button type="button" on:click=print>{t!(i18n, charter_print)}</button>
+                    <a href=Route::CharterDocument.href()>{t!(i18n, charter_document_link)}</a>
+                    <button type="button" on:click=copy_formatted>{t!(i18n, charter_copy_rich)}</button>
+                    <p role="status" class="doc-status">
+                        {move || match copied.get() {
+                            Some(true) => t_string!(i18n, doc_copied_rich),
+                            Some(false) => t_string!(i18n, doc_copy_failed),
+                            None => "",
+                        }}
+                    </p>
+                </div>
+                <ReadinessPanel />
+            }
+            .into_any()
+        }
+    };
+    let cover_and_summary = move || {
+        view! {
+            <header class="charter-cover">
+                <p class="charter-cover-label">{t!(i18n, charter_cover_label)}</p>
+                {title_heading()}
+                <dl class="charter-cover-facts">
+                        <dt>{t!(i18n, charter_cover_version)}</dt>
+                        <dd data-testid="charter-version">{move || version.get()}</dd>
+                        <dt>{t!(i18n, charter_cover_prepared_by)}</dt>
+                        <dd>{move || or_to_discuss(cover.with(|c| c.prepared_by.clone()))}</dd>
+                        <dt>{t!(i18n, charter_cover_for)}</dt>
+                        <dd>{move || or_to_discuss(cover.with(|c| c.for_whom.clone()))}</dd>
+                </dl>
+            </header>
+            <section class="charter-summary" aria-labelledby="charter-summary-title">
+                <h3 id="charter-summary-title">{move || at_a_glance.with(|d| d.title().to_string())}</h3>
+                {move || at_a_glance.with(|d| d.blocks.iter().skip(1).map(|b| block(b, 4)).collect_view())}
+            </section>
+        }
+    };
     view! {
-        <div class="charter-view">
-            <div class="charter-view-tools">
-                <button type="button" on:click=print>{t!(i18n, charter_print)}</button>
-            </div>
-            <ReadinessPanel />
+        <div class="charter-view" class:charter-document=document>
+            {tools}
             <article class="charter-doc" aria-labelledby="charter-doc-title">
-                <h2 id="charter-doc-title" tabindex="-1" node_ref=heading>
-                    {move || shown_title(&title.get(), t_string!(i18n, untitled))}
-                </h2>
-                <p class="charter-doc-kind">{t!(i18n, charter_kind)} " : " {move || kind.get()}</p>
+                {move || if document { cover_and_summary().into_any() } else { title_heading().into_any() }}
                 {questions()
                     .iter()
                     .map(|q| {
@@ -59,7 +166,7 @@ pub fn CharterView() -> impl IntoView {
                     })
                     .collect_view()}
             </article>
-            <SharePanel />
+            {(!document).then(|| view! { <DocumentLinks /> <SharePanel /> })}
         </div>
     }
 }

@@ -56,6 +56,9 @@ pub struct Drafts {
     pub notice: RwSignal<Option<Notice>>,
     /// A charter that waits for the user's answer before replacing unsaved work.
     pub pending: RwSignal<Option<PendingOpen>>,
+    /// The draft as it was before the contribution just merged into it,
+    /// offered back until another draft opens.
+    pub before_merge: RwSignal<Option<Charter>>,
 }
 
 /// The drafts state, from any view below the shell.
@@ -75,6 +78,7 @@ impl Drafts {
             persistence_asked: StoredValue::new(false),
             notice: RwSignal::new(None),
             pending: RwSignal::new(None),
+            before_merge: RwSignal::new(None),
         }
     }
 
@@ -127,6 +131,17 @@ impl Drafts {
         charter.shorten_item_ids(&mut fresh_item_id);
         state.charter.set(charter);
         state.undo.set(None);
+        self.before_merge.set(None);
+    }
+
+    /// Takes the last merge back: the draft as it was before it is on the
+    /// board again and saved, as a new version (the merged one stays in the
+    /// history of what was received).
+    pub fn undo_merge(self, state: AppState) {
+        if let Some(mut before) = self.before_merge.get_untracked() {
+            before.touch(crate::ui::platform::now());
+            self.open(state, before, true, Callback::new(|_| {}));
+        }
     }
 
     /// Opens a charter on the board as the current draft; `save` writes it

@@ -4,6 +4,7 @@ use crate::charter::questions;
 use crate::i18n::*;
 use crate::ui::canvas::part::PartEditor;
 use crate::ui::canvas::{CharterHeader, FillIndicator};
+use crate::ui::documents::DocumentLinks;
 use crate::ui::platform::show_heading;
 use crate::ui::readiness::ReadinessPanel;
 use crate::ui::route::{Route, GUIDE_STEPS};
@@ -62,6 +63,7 @@ pub fn Guide(step: u8) -> impl IntoView {
                 <div class="guide-parts">
                     {question.parts.iter().map(|p| view! { <PartEditor part=p /> }).collect_view()}
                 </div>
+                {(step == GUIDE_STEPS).then(|| view! { <DocumentLinks /> })}
             </section>
             <nav class="guide-nav" aria-label=move || t_string!(i18n, guide_label)>{prev}{next}</nav>
         </div>

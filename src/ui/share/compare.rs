@@ -3,9 +3,9 @@
 //! written until the user asks for the merge, and a merge that puts received
 //! content in place of the draft's asks for a confirmation first.
 use crate::charter::{
-    can_keep_both, choice_options, conflict_part, differing_parts, kinds_differ, merge, merge3,
-    shown, titles_differ, Charter, ChoiceField, Choices, Conflict, Keep, Lang, Part, Side,
-    VersionId,
+    can_keep_both, choice_options, conflict_part, contribution, differing_parts, kinds_differ,
+    merge, merge3, shown, titles_differ, Charter, ChoiceField, Choices, Conflict, Keep, Lang, Part,
+    Side, VersionId,
 };
 use crate::i18n::*;
 use crate::storage::{self, DraftEntry, Local, SaveStatus};
@@ -100,6 +100,9 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
     let drafts = use_drafts();
     let inbox = use_inbox();
     let lang = state.lang;
+    // Who changed what, in words, against the common version (or, without
+    // it, against the draft here).
+    let summary = contribution(base.as_ref().unwrap_or(&mine), &theirs);
     // Three-way: the merge with every conflict kept as mine, once; where it
     // meets a conflict (`title`, `kind` or a part's id) is what asks.
     let merged = base
@@ -210,8 +213,11 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
             }
             None => merge(&current, t, &choices, now(), &mut fresh_item_id),
         });
+        // The draft as it was, offered back right after (one step of undo).
+        let before = current.clone();
         let after = Callback::new(move |_| {
             inbox.incoming.set(None);
+            drafts.before_merge.set(Some(before.clone()));
             Route::Canvas.go();
         });
         theirs.with_value(received);
@@ -284,6 +290,9 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
     view! {
         <section class="compare" id="compare" aria-labelledby="compare-title" data-testid="compare">
             <h3 id="compare-title" tabindex="-1" node_ref=heading>{t!(i18n, compare_title)}</h3>
+            {move || summary.describe(lang.get()).map(|s| view! {
+                <p class="compare-summary" data-testid="compare-summary"><strong>{s}</strong></p>
+            })}
             {if same {
                 if three_way {
                     view! { <p>{t!(i18n, compare_nothing_new)}</p> }.into_any()

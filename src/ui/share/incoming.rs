@@ -5,14 +5,15 @@
 use crate::charter::{find_part, find_question, total_fill, Charter, Lang, VersionId};
 use crate::format::link::has_tag;
 use crate::format::{
-    decode_fragment, repair_pasted_link, restore, LinkError, RestoreError, RestoreWarning,
+    asks_for_contributions, decode_fragment, repair_pasted_link, restore, LinkError, RestoreError,
+    RestoreWarning,
 };
 use crate::i18n::*;
 use crate::storage::history::{self, Exchange};
-use crate::storage::{self, Local};
+use crate::storage::{self, prefs, Local};
 use crate::ui::canvas::fill_text;
 use crate::ui::drafts::use_drafts;
-use crate::ui::platform::{fresh_id, fresh_item_id, now, shown_title, timed};
+use crate::ui::platform::{focus_first_control, fresh_id, fresh_item_id, now, shown_title, timed};
 use crate::ui::route::Route;
 use crate::ui::share::compare::{saved_draft, CompareMerge};
 use crate::ui::state::{use_app, AppState};
@@ -30,6 +31,8 @@ pub struct Incoming {
     pub exists: bool,
     /// The version it was made from, if it says (a `c3` link does).
     pub made_from: Option<VersionId>,
+    /// Whether it came as a request for contributions (`#contrib/c3.…`).
+    pub request: bool,
 }
 
 /// Why an incoming charter could not be opened.
@@ -82,7 +85,12 @@ fn is_here(state: AppState, id: &str) -> bool {
         || storage::stored_version(&mut Local, id) != storage::StoredVersion::Absent
 }
 
-fn offer(state: AppState, inbox: Inbox, result: Result<crate::format::Restored, IncomingError>) {
+fn offer(
+    state: AppState,
+    inbox: Inbox,
+    result: Result<crate::format::Restored, IncomingError>,
+    request: bool,
+) {
     match result {
         Ok(r) => {
             let exists = is_here(state, &r.charter.id);
@@ -92,6 +100,7 @@ fn offer(state: AppState, inbox: Inbox, result: Result<crate::format::Restored, 
                 warnings: r.warnings,
                 exists,
                 made_from: r.versions.from,
+                request,
             }));
         }
         Err(e) => {
@@ -108,8 +117,9 @@ pub fn received(charter: &Charter) {
     let _ = history::record(&mut Local, charter, Exchange::Received, now());
 }
 
-/// Offers the charter a link fragment carries (`#c3.…`).
-pub fn offer_fragment(state: AppState, inbox: Inbox, fragment: &str) {
+/// Offers the charter a link fragment carries (`#c3.…`); `request` when
+/// the link asked for contributions.
+pub fn offer_fragment(state: AppState, inbox: Inbox, fragment: &str, request: bool) {
     offer(
         state,
         inbox,
@@ -117,6 +127,7 @@ pub fn offer_fragment(state: AppState, inbox: Inbox, fragment: &str) {
             decode_fragment(fragment, &mut fresh_item_id)
         })
         .map_err(IncomingError::Link),
+        request,
     );
 }
 
@@ -126,6 +137,7 @@ pub fn offer_text(state: AppState, inbox: Inbox, text: &str) {
         state,
         inbox,
         restore(text, &mut fresh_item_id).map_err(IncomingError::File),
+        false,
     );
 }
 
@@ -135,7 +147,7 @@ pub fn read_file(state: AppState, inbox: Inbox, file: web_sys::File) {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         match text.ok().and_then(|v| v.as_string()) {
             Some(t) => offer_text(state, inbox, &t),
-            None => offer(state, inbox, Err(IncomingError::Unreadable)),
+            None => offer(state, inbox, Err(IncomingError::Unreadable), false),
         }
     });
 }
@@ -189,7 +201,7 @@ pub fn open_fragment_on_load(state: AppState, inbox: Inbox) {
         None if has_tag(fragment) => fragment.to_string(),
         None => return,
     };
-    offer_fragment(state, inbox, &found);
+    offer_fragment(state, inbox, &found, asks_for_contributions(fragment));
     let clean = window
         .location()
         .href()
@@ -327,13 +339,39 @@ pub fn IncomingPreview() -> impl IntoView {
         inbox.incoming.set(None);
         confirm_replace.set(false);
     };
+    // A request for contributions: the colleague gives their name once (it
+    // is remembered, and goes on every note they add), then contributes.
+    let name = RwSignal::new(prefs::saved_name(&Local).unwrap_or_default());
+    let name_missing = RwSignal::new(false);
+    let contribute = move |_| {
+        let given = name.get_untracked().trim().to_string();
+        if given.is_empty() {
+            name_missing.set(true);
+            focus_first_control("contributor-name");
+            return;
+        }
+        name_missing.set(false);
+        if let Some(inc) = inbox.incoming.get_untracked() {
+            // Remembered at once; a browser that refuses still lets them contribute.
+            let _ = prefs::save_name(&mut Local, &given);
+            let _ = prefs::set_contributing(&mut Local, &inc.charter.id);
+            received(&inc.charter);
+            drafts.open(state, inc.charter, true, opened);
+        }
+    };
     // Only a new charter rebuilds the preview: switching the language
     // changes its words but keeps a comparison and its choices as they are.
     let summary = move || {
         inbox.incoming.with(|inc| {
             inc.as_ref().map(|inc| {
                 let (filled, total) = total_fill(&inc.charter);
-                (inc.charter.title.clone(), filled, total, inc.exists)
+                (
+                    inc.charter.title.clone(),
+                    filled,
+                    total,
+                    inc.exists,
+                    inc.request && !inc.exists,
+                )
             })
         })
     };
@@ -345,7 +383,7 @@ pub fn IncomingPreview() -> impl IntoView {
                 <button type="button" on:click=move |_| inbox.error.set(None)>{t!(i18n, dismiss)}</button>
             </div>
         })}
-        {move || summary().map(|(title, filled, total, exists)| view! {
+        {move || summary().map(|(title, filled, total, exists, request)| view! {
             <section class="share-banner share-incoming" role="region" aria-labelledby="incoming-title" data-testid="incoming">
                 <h2 id="incoming-title" tabindex="-1" node_ref=heading>{t!(i18n, incoming_title)}</h2>
                 <p>
@@ -361,6 +399,22 @@ pub fn IncomingPreview() -> impl IntoView {
                     })
                 }}
                 {exists.then(|| view! { <p>{t!(i18n, incoming_exists)}</p> })}
+                {request.then(|| view! {
+                    <div class="incoming-request">
+                        <p>{t!(i18n, contribute_request_text)}</p>
+                        <label for="contributor-name">{t!(i18n, contribute_name_label)}</label>
+                        <input id="contributor-name" type="text" autocomplete="name"
+                            aria-describedby="contributor-name-help"
+                            aria-invalid=move || name_missing.get().to_string()
+                            prop:value=move || name.get()
+                            on:input=move |ev| name.set(event_target_value(&ev)) />
+                        <p id="contributor-name-help" class="share-note">{t!(i18n, contribute_name_help)}</p>
+                        <p role="alert" class="share-warn">
+                            {move || name_missing.get().then(|| t_string!(i18n, contribute_name_missing))}
+                        </p>
+                        <button type="button" class="start-primary" on:click=contribute>{t!(i18n, contribute_start)}</button>
+                    </div>
+                })}
                 // Where the charter is already here, comparing and merging
                 // is what to do first; a second draft is the exception.
                 {exists.then(|| view! {
@@ -369,7 +423,7 @@ pub fn IncomingPreview() -> impl IntoView {
                         {t!(i18n, incoming_compare)}
                     </button>
                 })}
-                <button type="button" class:start-primary=!exists on:click=save_new>{t!(i18n, incoming_save_new)}</button>
+                <button type="button" class:start-primary=!exists && !request on:click=save_new>{t!(i18n, incoming_save_new)}</button>
                 {exists.then(|| view! {
                     <button type="button" on:click=replace>
                         {move || if confirm_replace.get() {
@@ -403,7 +457,9 @@ pub fn OpenPasted() -> impl IntoView {
     let open_link = move |_| {
         let text = pasted.get_untracked();
         match repair_pasted_link(&text) {
-            Some(fragment) => offer_fragment(state, inbox, &fragment),
+            Some(fragment) => {
+                offer_fragment(state, inbox, &fragment, asks_for_contributions(&text))
+            }
             None => {
                 inbox.incoming.set(None);
                 inbox.error.set(Some(IncomingError::NoLink));

@@ -3,6 +3,7 @@
 //! incoming charter goes through the one restore path and a preview; nothing
 //! saved is ever overwritten without the user's say.
 pub mod compare;
+pub mod contribute;
 pub mod incoming;
 pub mod qr;
 
@@ -12,6 +13,7 @@ use crate::format::{to_markdown, MarkdownLabels};
 use crate::i18n::*;
 use crate::storage::history::{self, Exchange};
 use crate::storage::Local;
+use crate::ui::clipboard::copy_text;
 use crate::ui::drafts::DownloadCopy;
 use crate::ui::platform::{app_url, download, file_name, on_local_file, shown_title, timed};
 use crate::ui::state::use_app;
@@ -23,24 +25,6 @@ use qr::{LinkQr, QrText};
 
 /// Links longer than this get cut by Teams and Outlook.
 pub const LINK_WARN_CHARS: usize = 2000;
-
-/// Copies text to the clipboard; resolves to whether the browser accepted.
-/// The clipboard is read through Reflect: on plain http it is missing and
-/// the getter would throw.
-async fn copy_text(text: String) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let Some(clipboard) = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
-        .ok()
-        .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok())
-    else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
-        .await
-        .is_ok()
-}
 
 /// Selects the link's text so that the user can copy it with Ctrl+C.
 fn select_link() {
@@ -141,6 +125,7 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <section class="share" aria-labelledby="share-title">
             <h2 id="share-title">{t!(i18n, share_title)}</h2>
+            <contribute::Contributions link title />
             <div class="share-group">
                 <h3>{t!(i18n, share_file_title)}</h3>
                 <DownloadCopy />

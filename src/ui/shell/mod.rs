@@ -10,7 +10,7 @@ use crate::ui::route::Route;
 use crate::ui::share::incoming::Inbox;
 use crate::ui::share::{accept_dropped_files, open_fragment_on_load, IncomingPreview};
 use crate::ui::state::{use_app, AppState};
-use crate::ui::{canvas, charter_view, guide, start};
+use crate::ui::{canvas, charter_view, documents, guide, start};
 use leptos::prelude::*;
 
 fn current_hash() -> String {
@@ -67,6 +67,8 @@ pub fn Shell() -> impl IntoView {
         Route::Canvas => view! { <canvas::Canvas /> }.into_any(),
         Route::Guide(n) => view! { <guide::Guide step=n /> }.into_any(),
         Route::Charter => view! { <charter_view::CharterView /> }.into_any(),
+        Route::CharterDocument => view! { <charter_view::CharterView document=true /> }.into_any(),
+        Route::Document(kind) => view! { <documents::DocumentView kind /> }.into_any(),
     };
 
     if embed_requested() {
@@ -107,7 +109,11 @@ fn Header() -> impl IntoView {
     let current = move |r: Route| {
         move || {
             let here = state.route.get();
-            let same = matches!((here, r), (Route::Guide(_), Route::Guide(_))) || here == r;
+            let same = matches!(
+                (here, r),
+                (Route::Guide(_), Route::Guide(_))
+                    | (Route::Document(_) | Route::CharterDocument, Route::Charter)
+            ) || here == r;
             same.then_some("page")
         }
     };
@@ -158,8 +164,23 @@ fn UndoBar() -> impl IntoView {
         Some(Deleted::Record(_)) => t_string!(i18n, record_deleted),
         _ => t_string!(i18n, note_deleted),
     };
+    let drafts = crate::ui::drafts::use_drafts();
+    // A merge can be taken back right after it, not once the user edits on.
+    Effect::new(move |first: Option<()>| {
+        state.edited.track();
+        if first.is_some() {
+            drafts.before_merge.set(None);
+        }
+    });
     view! {
         <div class="shell-status" role="status" aria-live="polite">
+            <Show when=move || drafts.before_merge.with(Option::is_some)>
+                <p class="shell-undo">
+                    <span>{t!(i18n, merge_done)}</span>
+                    <button on:click=move |_| drafts.undo_merge(state) data-testid="undo-merge">{t!(i18n, merge_undo)}</button>
+                    <button on:click=move |_| drafts.before_merge.set(None)>{t!(i18n, dismiss)}</button>
+                </p>
+            </Show>
             <Show when=move || state.undo.with(Option::is_some)>
                 <p class="shell-undo">
                     <span>{what}</span>
