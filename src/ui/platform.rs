@@ -34,6 +34,13 @@ pub fn format_date(ms: f64, lang: &str) -> String {
     String::from(d.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED))
 }
 
+/// Opens the browser's print dialog (print or save as PDF).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// The day of `ms` as `lang` writes it in full ("2 décembre 2026").
 pub fn format_day_of(ms: f64, lang: &str) -> String {
     let d = js_sys::Date::new(&ms.into());

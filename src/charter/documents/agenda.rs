@@ -54,18 +54,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             w.colon()
         )));
     }
-    let next: Vec<String> = meetings
-        .into_iter()
-        .skip(1)
-        .map(|(day, time, topic)| {
-            let at = when(&day, &time, lang);
-            if topic.is_empty() {
-                at
-            } else {
-                format!("{at}{}{topic}", w.colon())
-            }
-        })
-        .collect();
+    let next: Vec<String> = meetings.into_iter().skip(1).map(|m| w.meeting(m)).collect();
     if next.is_empty() && pace.is_empty() {
         w.missing();
     } else if !next.is_empty() {

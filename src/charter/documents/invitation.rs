@@ -2,11 +2,10 @@
 //! or post in a team, in the reader's language.
 
 use super::{
-    dated_meetings, instigators, joined, names_with_role, note_texts, rhythm, short, when, Block,
-    Writer,
+    dated_meetings, instigators, joined, names_with_role, note_texts, rhythm, short,
+    ticked_and_typed, when, Block, Writer,
 };
 use crate::charter::model::{filled, Charter, FlagSet};
-use crate::charter::questions::flag_options;
 use crate::charter::text::Lang;
 
 pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
@@ -47,12 +46,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
         );
         w.push(Block::Paragraph(p));
     }
-    let mut benefits: Vec<String> = flag_options(FlagSet::Benefits)
-        .iter()
-        .filter(|o| c.flag(FlagSet::Benefits, o.key))
-        .map(|o| o.label.get(lang).to_string())
-        .collect();
-    benefits.extend(note_texts(&c.joining.other_benefits));
+    let benefits = ticked_and_typed(c, FlagSet::Benefits, &c.joining.other_benefits, lang);
     if !benefits.is_empty() {
         let p = w.t(
             "Ce que vous pourrez y trouver :",

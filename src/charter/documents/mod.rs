@@ -129,14 +129,7 @@ pub struct Cover {
 pub fn cover(c: &Charter, lang: Lang) -> Cover {
     Cover {
         prepared_by: joined(&instigators(c), lang),
-        for_whom: [
-            short(&c.carriers.sponsor_name),
-            short(&c.carriers.sponsor_role),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", "),
+        for_whom: sponsor(c),
     }
 }
 
@@ -216,6 +209,25 @@ impl Writer {
         items
     }
 
+    /// A dated meeting as a list item: "24 septembre 2026, 15 h 45 : topic".
+    fn meeting(&self, (day, time, topic): (String, String, String)) -> String {
+        let at = when(&day, &time, self.lang);
+        if topic.is_empty() {
+            at
+        } else {
+            format!("{at}{}{topic}", self.colon())
+        }
+    }
+
+    /// The parts that are not empty, joined by the colon ("Budget : 1 500 $").
+    fn labelled(&self, parts: [String; 2]) -> String {
+        parts
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(self.colon())
+    }
+
     /// The colon between a label and its value, spaced the French or the English way.
     fn colon(&self) -> &'static str {
         match self.lang {
@@ -273,6 +285,22 @@ fn cell(c: &Charter, r: RecordList, id: &str, key: &str, lang: Lang) -> String {
     }
 }
 
+/// The boxes ticked in `set`, then the group's own words in `others`.
+fn ticked_and_typed(
+    c: &Charter,
+    set: super::model::FlagSet,
+    others: &[super::notes::Note],
+    lang: Lang,
+) -> Vec<String> {
+    let mut out: Vec<String> = super::questions::flag_options(set)
+        .iter()
+        .filter(|o| c.flag(set, o.key))
+        .map(|o| o.label.get(lang).to_string())
+        .collect();
+    out.extend(note_texts(others));
+    out
+}
+
 /// The filled texts of a list of notes, each on one line.
 fn note_texts(notes: &[super::notes::Note]) -> Vec<String> {
     notes
@@ -290,6 +318,18 @@ fn names_with_role(c: &Charter, kind: Option<&str>) -> Vec<String> {
         .map(|id| short(&c.record_value(RecordList::Roles, id, "name")))
         .filter(|n| !n.is_empty())
         .collect()
+}
+
+/// The sponsor: name and position.
+fn sponsor(c: &Charter) -> String {
+    [
+        short(&c.carriers.sponsor_name),
+        short(&c.carriers.sponsor_role),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// The instigators' names.

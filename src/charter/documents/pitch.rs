@@ -2,10 +2,11 @@
 //! management, what management gets back, and what comes next.
 
 use super::{
-    cell, dated_meetings, instigators, joined, note_texts, rhythm, short, when, Block, Writer,
+    cell, dated_meetings, instigators, joined, note_texts, rhythm, short, sponsor,
+    ticked_and_typed, Block, Writer,
 };
 use crate::charter::model::{filled, Charter, ChoiceField, FlagSet};
-use crate::charter::questions::{choice_options, flag_options, option_label};
+use crate::charter::questions::{choice_options, option_label};
 use crate::charter::rows::RecordList;
 use crate::charter::text::{format_day, Lang};
 
@@ -19,14 +20,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             .to_string()
     };
     w.push(Block::Title(title));
-    let sponsor = [
-        short(&c.carriers.sponsor_name),
-        short(&c.carriers.sponsor_role),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
+    let sponsor = sponsor(c);
     let kind = option_label(choice_options(ChoiceField::Kind), c.kind.key())
         .map(|t| t.get(lang).to_string())
         .unwrap_or_default();
@@ -71,12 +65,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
         );
         w.push(Block::Paragraph(p));
     }
-    let mut problems: Vec<String> = flag_options(FlagSet::Problems)
-        .iter()
-        .filter(|o| c.flag(FlagSet::Problems, o.key))
-        .map(|o| o.label.get(lang).to_string())
-        .collect();
-    problems.extend(note_texts(&c.purpose.other_problems));
+    let problems = ticked_and_typed(c, FlagSet::Problems, &c.purpose.other_problems, lang);
     if !problems.is_empty() {
         let h = w.t(
             "Les problèmes auxquels elle s'attaque :",
@@ -98,11 +87,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             let kind = cell(c, RecordList::Resources, id, "kind", lang);
             let detail = cell(c, RecordList::Resources, id, "detail", lang);
             let status = cell(c, RecordList::Resources, id, "status", lang);
-            let head = [kind, detail]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(w.colon());
+            let head = w.labelled([kind, detail]);
             (!head.is_empty()).then(|| {
                 if status.is_empty() {
                     head
@@ -118,11 +103,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             .filter_map(|id| {
                 let kind = cell(c, RecordList::Agreements, id, "kind", lang);
                 let detail = cell(c, RecordList::Agreements, id, "detail", lang);
-                let line = [kind, detail]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(w.colon());
+                let line = w.labelled([kind, detail]);
                 (!line.is_empty()).then_some(line)
             }),
     );
@@ -213,14 +194,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
     let steps: Vec<String> = dated_meetings(c)
         .into_iter()
         .take(3)
-        .map(|(day, time, topic)| {
-            let at = when(&day, &time, lang);
-            if topic.is_empty() {
-                at
-            } else {
-                format!("{at}{}{topic}", w.colon())
-            }
-        })
+        .map(|m| w.meeting(m))
         .collect();
     w.items_or_missing(steps);
     w.blocks

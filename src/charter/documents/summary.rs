@@ -2,9 +2,8 @@
 //! its details: the mission, who it is for, the problems, the sponsor and
 //! what is asked, and the next steps.
 
-use super::{cell, dated_meetings, note_texts, short, when, Block, Writer};
+use super::{cell, dated_meetings, note_texts, short, sponsor, ticked_and_typed, Block, Writer};
 use crate::charter::model::{filled, Charter, FlagSet};
-use crate::charter::questions::flag_options;
 use crate::charter::rows::RecordList;
 use crate::charter::text::Lang;
 
@@ -25,26 +24,14 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
     w.items_or_missing(note_texts(&c.purpose.members));
 
     w.heading("Les problèmes visés", "The problems it takes on");
-    let mut problems: Vec<String> = flag_options(FlagSet::Problems)
-        .iter()
-        .filter(|o| c.flag(FlagSet::Problems, o.key))
-        .map(|o| o.label.get(lang).to_string())
-        .collect();
-    problems.extend(note_texts(&c.purpose.other_problems));
+    let problems = ticked_and_typed(c, FlagSet::Problems, &c.purpose.other_problems, lang);
     w.items_or_missing(problems);
 
     w.heading(
         "Le parrainage et ce qui est demandé",
         "The sponsor and what is asked",
     );
-    let sponsor = [
-        short(&c.carriers.sponsor_name),
-        short(&c.carriers.sponsor_role),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
+    let sponsor = sponsor(c);
     if !sponsor.is_empty() {
         let p = format!(
             "{}{}{sponsor}",
@@ -61,11 +48,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
         for id in c.record_ids(r) {
             let kind = cell(c, r, &id, "kind", lang);
             let detail = cell(c, r, &id, key, lang);
-            let line = [kind, detail]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(w.colon());
+            let line = w.labelled([kind, detail]);
             if !line.is_empty() {
                 asked.push(line);
             }
@@ -82,14 +65,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
     let mut next: Vec<String> = dated_meetings(c)
         .into_iter()
         .take(3)
-        .map(|(day, time, topic)| {
-            let at = when(&day, &time, lang);
-            if topic.is_empty() {
-                at
-            } else {
-                format!("{at}{}{topic}", w.colon())
-            }
-        })
+        .map(|m| w.meeting(m))
         .collect();
     next.extend(note_texts(&c.launch.first_activities));
     w.items_or_missing(next);

@@ -5,7 +5,7 @@ use crate::format::{charter_doc, doc_html, doc_plain, CharterWords};
 use crate::i18n::*;
 use crate::ui::clipboard::copy_rich;
 use crate::ui::documents::{block, DocumentLinks};
-use crate::ui::platform::{format_day_of, set_print_header, show_heading, shown_title};
+use crate::ui::platform::{format_day_of, print_page, set_print_header, show_heading, shown_title};
 use crate::ui::readiness::ReadinessPanel;
 use crate::ui::route::Route;
 use crate::ui::share::SharePanel;
@@ -36,11 +36,7 @@ pub fn CharterView(#[prop(optional)] document: bool) -> impl IntoView {
             show_heading(&h);
         }
     });
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| print_page();
     // The cover and the summary; the version is the one a link or file of
     // this charter would carry, dated by its last change.
     let cover = Memo::new(move |_| {

@@ -6,7 +6,7 @@ use crate::charter::{document, Block, DocKind};
 use crate::format::{doc_html, doc_markdown, doc_plain, meetings_ics};
 use crate::i18n::*;
 use crate::ui::clipboard::{copy_rich, copy_text};
-use crate::ui::platform::{download, file_name, show_heading};
+use crate::ui::platform::{download, file_name, print_page, show_heading};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -108,11 +108,7 @@ pub fn DocumentView(kind: DocKind) -> impl IntoView {
             show_heading(&h);
         }
     });
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| print_page();
     let copy_formatted = move |_| {
         let (html, plain) =
             doc.with_untracked(|d| (doc_html(d, lang.get_untracked()), doc_plain(d)));
