@@ -76,7 +76,7 @@ async fn the_app_mounts_with_its_french_title() {
 
 #[wasm_bindgen_test]
 async fn typing_a_mission_fills_the_zone_and_clears_its_advice() {
-    let el = mount_at("#/canvas");
+    let el = mount_at("#/canvas/details");
     until("the five zones show", || {
         el.query_selector_all(".canvas-zone")
             .map(|l| l.length())
@@ -133,7 +133,7 @@ fn open_with_notes(n: usize) -> web_sys::HtmlElement {
     let _ = web_sys::window()
         .expect("window")
         .location()
-        .set_hash("#/canvas");
+        .set_hash("#/canvas/details");
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = s.clear();
     }

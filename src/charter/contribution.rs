@@ -35,8 +35,11 @@ pub struct Contribution {
     pub parts: Vec<&'static Part>,
 }
 
-/// What `theirs` changed against `from`.
-pub fn contribution(from: &Charter, theirs: &Charter) -> Contribution {
+/// What `theirs` changed against `from`. `from` is the version both sides
+/// were made from, or, when `two_way`, the draft here: then what is here
+/// and not there may be this side's own newer work, so nothing is counted
+/// as removed.
+pub fn contribution(from: &Charter, theirs: &Charter, two_way: bool) -> Contribution {
     let mut out = Contribution {
         title: from.title.trim() != theirs.title.trim(),
         ..Contribution::default()
@@ -61,23 +64,27 @@ pub fn contribution(from: &Charter, theirs: &Charter) -> Contribution {
             let Some((text, author)) = after.get(&n.id) else {
                 continue;
             };
-            let changed = match before.get(&n.id) {
+            // Only an added note says who wrote it: an edited note keeps
+            // its first author, whoever edited it.
+            let added = match before.get(&n.id) {
                 None => {
                     out.notes_added += 1;
                     true
                 }
                 Some(old) if old != &(text.clone(), author.clone()) => {
                     out.notes_edited += 1;
-                    true
+                    false
                 }
                 Some(_) => false,
             };
-            if changed && !author.is_empty() && authors.insert(author.clone()) {
+            if added && !author.is_empty() && authors.insert(author.clone()) {
                 out.authors.push(author.clone());
             }
         }
     }
-    out.notes_removed = before.keys().filter(|id| !after.contains_key(*id)).count();
+    if !two_way {
+        out.notes_removed = before.keys().filter(|id| !after.contains_key(*id)).count();
+    }
     for r in RecordList::ALL {
         let cells = |c: &Charter, id: &str| -> Vec<String> {
             columns(r)
@@ -95,7 +102,9 @@ pub fn contribution(from: &Charter, theirs: &Charter) -> Contribution {
                 out.rows_added += 1;
             }
         }
-        out.rows_removed += old_ids.iter().filter(|id| !new_ids.contains(id)).count();
+        if !two_way {
+            out.rows_removed += old_ids.iter().filter(|id| !new_ids.contains(id)).count();
+        }
     }
     let by = |a: &str| a.to_string();
     out.parts = questions()
@@ -224,7 +233,7 @@ mod tests {
             theirs.set_note_author(&id, "Bob Tremblay".into(), 2.0);
         }
         theirs.set_text(TextField::Mission, "Nouvelle mission".into(), 2.0);
-        let c = contribution(&base, &theirs);
+        let c = contribution(&base, &theirs, false);
         assert_eq!(c.notes_added, 2);
         assert_eq!(
             c.describe(Lang::Fr).as_deref(),
@@ -237,10 +246,31 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_is_not_credited_to_the_note_s_author_and_two_way_counts_no_removal() {
+        let base = example(Lang::Fr, "ex".into(), 1.79e12);
+        let mut theirs = base.clone();
+        let first = theirs.notes(ListId::Goals)[0].id.clone();
+        theirs.set_note_author(&first, "Alice".into(), 2.0);
+        let mut base_signed = base.clone();
+        base_signed.set_note_author(&first, "Alice".into(), 2.0);
+        theirs.edit_note(&first, "Autre but".into(), 2.0);
+        let c = contribution(&base_signed, &theirs, false);
+        assert_eq!(c.notes_edited, 1);
+        assert!(c.authors.is_empty(), "{:?}", c.authors);
+        // Two-way: a note only here is not "removed" by them.
+        let mut mine = base.clone();
+        mine.add_note(ListId::Goals, "mine1".into(), "Mon but".into(), 3.0);
+        let c = contribution(&mine, &base, true);
+        assert_eq!(c.notes_removed, 0);
+        assert_eq!(c.describe(Lang::Fr), None);
+        assert_eq!(contribution(&mine, &base, false).notes_removed, 1);
+    }
+
+    #[test]
     fn removals_rows_and_unsigned_changes_are_counted_and_nothing_is_nothing() {
         let base = example(Lang::En, "ex".into(), 1.79e12);
-        assert!(contribution(&base, &base).is_empty());
-        assert_eq!(contribution(&base, &base).describe(Lang::En), None);
+        assert!(contribution(&base, &base, false).is_empty());
+        assert_eq!(contribution(&base, &base, false).describe(Lang::En), None);
         let mut theirs = base.clone();
         let first = theirs.notes(ListId::Goals)[0].id.clone();
         theirs.delete_note(&first, 2.0);
@@ -256,7 +286,7 @@ mod tests {
         theirs.set_record_value(RecordList::Meetings, "m9", "date", "2027-03-04".into(), 2.0);
         theirs.add_record(RecordList::Meetings, "blank".into(), 2.0);
         theirs.title = "Another title".into();
-        let c = contribution(&base, &theirs);
+        let c = contribution(&base, &theirs, false);
         assert_eq!(
             c.describe(Lang::En).as_deref(),
             Some("The version received: 1 note removed, 1 row added, 1 row edited, title changed")

@@ -112,6 +112,13 @@ pub fn format_day(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// The hour (0-23) and minute of `HH:MM` (or `H:MM`), if it is a time of day.
+pub fn parse_time(time: &str) -> Option<(u8, u8)> {
+    let (h, m) = time.trim().split_once(':')?;
+    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 23 && m <= 59).then_some((h, m))
+}
+
 /// The year, month (1-12) and day (1-31) of `YYYY-MM-DD`, if it is one.
 pub fn parse_day(iso: &str) -> Option<(u16, u8, u8)> {
     let mut parts = iso.trim().splitn(3, '-');
@@ -119,8 +126,16 @@ pub fn parse_day(iso: &str) -> Option<(u16, u8, u8)> {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
-    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    let (y, m, d): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
 }
 
 #[cfg(test)]
@@ -134,7 +149,13 @@ mod tests {
         assert_eq!(format_day("2027-06-15", Lang::En), "June 15, 2027");
         assert_eq!(format_day("le 15 juin", Lang::Fr), "le 15 juin");
         assert_eq!(format_day("2027-13-01", Lang::En), "2027-13-01");
-        assert_eq!(parse_day("2027-02-30"), Some((2027, 2, 30)));
+        // Not a day of the calendar: kept as written, never in a .ics.
+        assert_eq!(parse_day("2027-02-30"), None);
+        assert_eq!(parse_day("2027-04-31"), None);
+        assert_eq!(parse_day("2027-02-29"), None);
+        assert_eq!(parse_day("2028-02-29"), Some((2028, 2, 29)));
+        assert_eq!(parse_day("2100-02-29"), None);
+        assert_eq!(format_day("2027-02-30", Lang::Fr), "2027-02-30");
         assert_eq!(parse_day(""), None);
     }
 

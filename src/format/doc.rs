@@ -126,6 +126,8 @@ fn escape_html(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br>"),
+            // "\r\n" from a pasted file is one break, not two.
+            '\r' => {}
             _ => out.push(ch),
         }
     }

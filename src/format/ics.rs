@@ -13,7 +13,7 @@
 use ics::properties::{Description, DtEnd, DtStart, Summary};
 use ics::{escape_text, Event, ICalendar};
 
-use crate::charter::{parse_day, Charter, Lang, Text};
+use crate::charter::{parse_day, parse_time, Charter, Lang, Text};
 
 /// The meetings that have a valid day, as an `.ics` file; `None` if there
 /// is none. `stamp` is when the file is made, `YYYYMMDDTHHMMSSZ` (UTC).
@@ -44,7 +44,10 @@ pub fn meetings_ics(c: &Charter, lang: Lang, stamp: &str) -> Option<String> {
         }
         let topic = one_line(&m.topic);
         let summary = match (title.is_empty(), topic.is_empty()) {
-            (false, false) => format!("{title} : {topic}"),
+            (false, false) => match lang {
+                Lang::Fr => format!("{title} : {topic}"),
+                Lang::En => format!("{title}: {topic}"),
+            },
             (false, true) => title.clone(),
             (true, false) => topic.clone(),
             (true, true) => Text::new("Rencontre de la communauté", "Community meeting")
@@ -64,9 +67,7 @@ pub fn meetings_ics(c: &Charter, lang: Lang, stamp: &str) -> Option<String> {
 
 /// `HH:MM` as minutes past midnight, `None` if it is not a time of day.
 fn start_minute(time: &str) -> Option<u32> {
-    let (h, m) = time.trim().split_once(':')?;
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (h < 24 && m < 60).then_some(h * 60 + m)
+    parse_time(time).map(|(h, m)| u32::from(h) * 60 + u32::from(m))
 }
 
 fn hhmmss(minute: u32) -> String {
@@ -182,7 +183,7 @@ mod tests {
         );
         assert!(ics.contains("DTSTART;VALUE=DATE:20270114\r\n"), "{ics}");
         assert!(
-            ics.contains("SUMMARY:Math\\; grade 6\\, \\\\ team : Line one END:VCALENDAR\r\n"),
+            ics.contains("SUMMARY:Math\\; grade 6\\, \\\\ team: Line one END:VCALENDAR\r\n"),
             "{ics}"
         );
         assert_eq!(

@@ -9,6 +9,7 @@
 //! else.
 use super::backend::Backend;
 use super::drafts::{draft_key, load_draft, set_current_draft_id, write_draft, DraftEntry};
+use super::history::{self, Exchange};
 use super::StorageError;
 use crate::charter::{merge3, Charter, Side};
 use crate::format::restore_any;
@@ -63,6 +64,10 @@ pub struct Autosave {
     id: String,
     /// The text under the draft's key when this tab last wrote or read it.
     known: Option<String>,
+    /// When the charter in `known` was last changed.
+    known_at: Option<f64>,
+    /// The local time's offset from UTC, in minutes east: what makes a day.
+    utc_offset_minutes: i32,
     /// Whether the board holds a change that is not in storage.
     dirty: bool,
     /// Whether the last write could not record which draft is open.
@@ -82,9 +87,39 @@ impl Autosave {
             },
             id: String::new(),
             known: None,
+            known_at: None,
+            utc_offset_minutes: 0,
             dirty: false,
             current_unrecorded: false,
             merged: None,
+        }
+    }
+
+    /// Days begin at midnight this many minutes east of UTC (the
+    /// browser's time zone); UTC until told.
+    pub fn set_utc_offset(&mut self, minutes: i32) {
+        self.utc_offset_minutes = minutes;
+    }
+
+    /// The local day of a time, as a count of days.
+    fn day(&self, ms: f64) -> i64 {
+        ((ms + f64::from(self.utc_offset_minutes) * 60_000.0) / 86_400_000.0).floor() as i64
+    }
+
+    /// The first write of a new day keeps the last version of the day the
+    /// draft was last changed in its history: the history then holds the
+    /// last version of each day it was edited, at one write a day.
+    fn keep_last_of_day(&self, b: &mut impl Backend, charter: &Charter) {
+        let (Some(raw), Some(at)) = (self.known.as_deref(), self.known_at) else {
+            return;
+        };
+        if self.day(at) == self.day(charter.updated_at) {
+            return;
+        }
+        if let Ok(r) = restore_any(raw, &mut String::new) {
+            if r.charter.id == charter.id {
+                let _ = history::record(b, &r.charter, Exchange::LastOfDay, at, None);
+            }
         }
     }
 
@@ -159,6 +194,7 @@ impl Autosave {
             return;
         }
         self.known = b.get(&draft_key(&charter.id)).ok().flatten();
+        self.known_at = self.known.as_ref().map(|_| charter.updated_at);
         self.status = SaveStatus::Idle;
     }
 
@@ -194,6 +230,7 @@ impl Autosave {
                 }
                 Ok(r) if r.charter == *charter => {
                     self.known = Some(raw);
+                    self.known_at = Some(r.charter.updated_at);
                     self.dirty = false;
                     self.status = SaveStatus::Saved;
                 }
@@ -223,9 +260,11 @@ impl Autosave {
     }
 
     fn write(&mut self, b: &mut impl Backend, charter: &Charter) {
+        self.keep_last_of_day(b, charter);
         match write_draft(b, charter) {
             Ok(text) => {
                 self.known = Some(text);
+                self.known_at = Some(charter.updated_at);
                 self.dirty = false;
                 self.status = SaveStatus::Saved;
                 self.current_unrecorded = set_current_draft_id(b, &charter.id).is_err();
@@ -272,6 +311,7 @@ impl Autosave {
         match load_draft(b, &self.id, &mut String::new).map_err(TakeError::Storage)? {
             DraftEntry::Readable(r) => {
                 self.known = raw;
+                self.known_at = Some(r.charter.updated_at);
                 self.dirty = false;
                 self.status = SaveStatus::Followed;
                 Ok(r.charter)
@@ -321,6 +361,42 @@ mod tests {
         }
         assert_eq!(current_draft_id(&m).as_deref(), Some("d1"));
         assert!(!a.unsaved());
+    }
+
+    #[test]
+    fn the_first_save_of_a_new_day_keeps_the_last_version_of_the_day_before() {
+        const DAY: f64 = 86_400_000.0;
+        let mut m = Memory::new();
+        let mut a = Autosave::new(true);
+        // Québec in winter: UTC−5. 23:30 there is 04:30 UTC the next day.
+        a.set_utc_offset(-300);
+        let evening = 20_000.0 * DAY + 4.5 * 3_600_000.0;
+        a.opened(&m, &charter("", 1.0));
+        a.changed(&mut m, &charter("Soir", evening - 60_000.0));
+        a.changed(&mut m, &charter("Soir, fin", evening));
+        assert!(
+            history::kept(&m, "d1").is_empty(),
+            "the same day: nothing kept"
+        );
+        // The next morning, local time.
+        a.changed(&mut m, &charter("Matin", evening + 10.0 * 3_600_000.0));
+        let kept = history::kept(&m, "d1");
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].exchange, Exchange::LastOfDay);
+        assert_eq!(kept[0].at, evening);
+        // Later that morning: still one a day.
+        a.changed(
+            &mut m,
+            &charter("Matin, suite", evening + 11.0 * 3_600_000.0),
+        );
+        assert_eq!(history::kept(&m, "d1").len(), 1);
+        // In UTC, the evening and the morning are the same day.
+        let mut m = Memory::new();
+        let mut utc = Autosave::new(true);
+        utc.opened(&m, &charter("", 1.0));
+        utc.changed(&mut m, &charter("Soir, fin", evening));
+        utc.changed(&mut m, &charter("Matin", evening + 10.0 * 3_600_000.0));
+        assert!(history::kept(&m, "d1").is_empty());
     }
 
     #[test]

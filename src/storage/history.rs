@@ -1,8 +1,9 @@
-//! What each charter sent and received: for every draft, the last few
-//! versions that left by link or file or arrived from a colleague, kept
-//! compact under `coplanifier.history.<charter id>`. A contribution that
-//! comes back says which version it was made from; finding that version
-//! here gives the three-way merge its base.
+//! What each charter sent, received and merged: for every draft, the last
+//! few versions that left by link or file, arrived from a colleague, were
+//! merged or replaced, kept compact under `coplanifier.history.<charter id>`.
+//! A contribution that comes back says which version it was made from;
+//! finding that version here gives the three-way merge its base. The
+//! history view lists them, and any of them can be restored.
 use serde::{Deserialize, Serialize};
 
 use super::backend::Backend;
@@ -14,7 +15,7 @@ const HISTORY_PREFIX: &str = "coplanifier.history.";
 /// How many versions a charter's history keeps (the oldest go first).
 pub const KEPT: usize = 20;
 
-/// Which way a version went.
+/// What happened to a version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exchange {
@@ -22,6 +23,29 @@ pub enum Exchange {
     Sent,
     /// Arrived from a link or a file.
     Received,
+    /// The draft as it was just before a contribution was merged into it.
+    BeforeMerge,
+    /// The draft just after a contribution was merged into it.
+    Merged,
+    /// The draft as it was just before an older version was restored.
+    BeforeRestore,
+    /// An older version, brought back.
+    Restored,
+    /// The last version of a day the draft was edited.
+    LastOfDay,
+}
+
+/// A version kept, as the history view lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kept {
+    /// The version's id, as text.
+    pub version: String,
+    /// What happened to it last.
+    pub exchange: Exchange,
+    /// When, in milliseconds since the epoch.
+    pub at: f64,
+    /// Whose contribution was merged, for [`Exchange::Merged`].
+    pub by: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -29,8 +53,22 @@ struct Entry {
     version: String,
     exchange: Exchange,
     at: f64,
+    /// Whose contribution was merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    by: Option<String>,
     /// The charter in the compact form of drafts.
     charter: String,
+}
+
+/// How much an exchange says of a version: the history keeps, for each
+/// version, what says the most.
+fn rank(e: Exchange) -> u8 {
+    match e {
+        Exchange::Sent | Exchange::LastOfDay => 0,
+        Exchange::BeforeMerge | Exchange::BeforeRestore => 1,
+        Exchange::Received => 2,
+        Exchange::Merged | Exchange::Restored => 3,
+    }
 }
 
 fn key(id: &str) -> String {
@@ -58,32 +96,37 @@ fn read(b: &impl Backend, id: &str) -> Vec<Entry> {
     }
 }
 
-/// Records that this charter was sent or received now; returns its version.
-/// A version already kept moves to the end, with the newer exchange.
+/// Records what happened to this charter now; returns its version. A
+/// version already kept moves to the end with the newer exchange, unless
+/// what it was kept as says more (see [`rank`]). `by` names whose
+/// contribution was merged.
 pub fn record(
     b: &mut impl Backend,
     charter: &Charter,
     exchange: Exchange,
     at: f64,
+    by: Option<&str>,
 ) -> Result<VersionId, StorageError> {
     let version = VersionId::of(charter);
     let text = version.to_text();
     // An entry that does not read stops here (`?`); none yet is an empty history.
     let mut entries: Vec<Entry> = stored(b, &charter.id)?.unwrap_or_default();
-    let received_before = entries
-        .iter()
-        .any(|e| e.version == text && e.exchange == Exchange::Received);
-    entries.retain(|e| e.version != text);
+    if let Some(i) = entries.iter().position(|e| e.version == text) {
+        // Kept already as something that says more ("Bob's contribution
+        // merged" is not overwritten by "before a merge" of the same
+        // content; once received, a version stays one that came from a
+        // colleague): it stays as it is, where it is.
+        if rank(entries[i].exchange) > rank(exchange) {
+            return Ok(version);
+        }
+        entries.remove(i);
+    }
     let compact = encode_compact(charter, Source::Storage).map_err(|_| StorageError::Failed)?;
     entries.push(Entry {
         version: text,
-        // Once received, a version stays one that came from a colleague.
-        exchange: if received_before {
-            Exchange::Received
-        } else {
-            exchange
-        },
+        exchange,
         at,
+        by: by.map(str::to_string),
         charter: compact,
     });
     // The oldest go first, but never the last version received: replies are
@@ -117,6 +160,20 @@ pub fn find(
         .map(|r| r.charter)
 }
 
+/// The versions kept for this charter, the newest first.
+pub fn kept(b: &impl Backend, id: &str) -> Vec<Kept> {
+    read(b, id)
+        .into_iter()
+        .rev()
+        .map(|e| Kept {
+            version: e.version,
+            exchange: e.exchange,
+            at: e.at,
+            by: e.by,
+        })
+        .collect()
+}
+
 /// Forgets a charter's history (its draft was deleted).
 pub fn forget(b: &mut impl Backend, id: &str) -> Result<(), StorageError> {
     b.remove(&key(id))
@@ -144,26 +201,54 @@ mod tests {
     fn a_version_sent_is_found_again_and_the_last_received_is_what_replies_come_from() {
         let mut m = Memory::new();
         let c = example(Lang::Fr, "k3j9x0a1b2c3d4e5".into(), 1.0);
-        let sent = record(&mut m, &c, Exchange::Sent, 2.0).expect("records");
+        let sent = record(&mut m, &c, Exchange::Sent, 2.0, None).expect("records");
         assert_eq!(find(&m, &c.id, sent, &mut ids()), Some(c.clone()));
         assert_eq!(last_received(&m, &c.id), None, "nothing received yet");
         let mut theirs = c.clone();
         theirs.set_text(TextField::Mission, "Autre".into(), 3.0);
-        let got = record(&mut m, &theirs, Exchange::Received, 4.0).expect("records");
+        let got = record(&mut m, &theirs, Exchange::Received, 4.0, None).expect("records");
         assert_eq!(last_received(&m, &c.id), Some(got));
         // Sending it again does not make it a version we made.
-        record(&mut m, &theirs, Exchange::Sent, 5.0).expect("records");
+        record(&mut m, &theirs, Exchange::Sent, 5.0, None).expect("records");
         assert_eq!(last_received(&m, &c.id), Some(got));
+    }
+
+    #[test]
+    fn merges_and_restores_are_listed_newest_first_with_who_and_an_older_history_still_reads() {
+        let mut m = Memory::new();
+        let c = example(Lang::Fr, "k3j9x0a1b2c3d4e5".into(), 1.0);
+        // A history written before merges were kept: no `by`.
+        let old = format!(
+            r#"[{{"version":"{}","exchange":"sent","at":1.0,"charter":"{}"}}]"#,
+            VersionId::of(&c).to_text(),
+            encode_compact(&c, Source::Storage).expect("encodes")
+        );
+        m.entries.insert(key(&c.id), old);
+        let mut merged = c.clone();
+        merged.set_text(TextField::Mission, "Fusionnée".into(), 2.0);
+        record(&mut m, &c, Exchange::BeforeMerge, 2.0, None).expect("records");
+        record(&mut m, &merged, Exchange::Merged, 3.0, Some("Bob Tremblay")).expect("records");
+        // Merged again later as the base of the next merge: still Bob's.
+        record(&mut m, &merged, Exchange::BeforeMerge, 4.0, None).expect("records");
+        let list = kept(&m, &c.id);
+        assert_eq!(list.len(), 2, "the same version is kept once");
+        assert_eq!(list[0].at, 3.0, "with the date of the merge");
+        assert_eq!(list[0].exchange, Exchange::Merged);
+        assert_eq!(list[0].by.as_deref(), Some("Bob Tremblay"));
+        assert_eq!(list[1].exchange, Exchange::BeforeMerge);
+        assert_eq!(list[1].by, None);
+        let version = VersionId::from_text(&list[1].version).expect("an id");
+        assert_eq!(find(&m, &c.id, version, &mut ids()), Some(c));
     }
 
     #[test]
     fn the_history_keeps_the_last_versions_and_a_broken_one_counts_as_none() {
         let mut m = Memory::new();
         let mut c = example(Lang::En, "k3j9x0a1b2c3d4e5".into(), 1.0);
-        let first = record(&mut m, &c, Exchange::Sent, 1.0).expect("records");
+        let first = record(&mut m, &c, Exchange::Sent, 1.0, None).expect("records");
         for n in 0..KEPT {
             c.set_title(format!("Title {n}"), 2.0);
-            record(&mut m, &c, Exchange::Sent, 2.0).expect("records");
+            record(&mut m, &c, Exchange::Sent, 2.0, None).expect("records");
         }
         assert_eq!(
             find(&m, &c.id, first, &mut ids()),
@@ -173,10 +258,10 @@ mod tests {
         assert_eq!(read(&m, &c.id).len(), KEPT);
         // The last version received stays, however many are sent after it.
         c.set_title("Received".into(), 3.0);
-        let got = record(&mut m, &c, Exchange::Received, 3.0).expect("records");
+        let got = record(&mut m, &c, Exchange::Received, 3.0, None).expect("records");
         for n in 0..KEPT + 3 {
             c.set_title(format!("Sent {n}"), 4.0);
-            record(&mut m, &c, Exchange::Sent, 4.0).expect("records");
+            record(&mut m, &c, Exchange::Sent, 4.0, None).expect("records");
         }
         assert_eq!(last_received(&m, &c.id), Some(got));
         assert_eq!(read(&m, &c.id).len(), KEPT);
@@ -187,7 +272,7 @@ mod tests {
         m.entries.insert(key(&c.id), "{not json".into());
         assert_eq!(last_received(&m, &c.id), None);
         assert_eq!(
-            record(&mut m, &c, Exchange::Received, 5.0),
+            record(&mut m, &c, Exchange::Received, 5.0, None),
             Err(StorageError::Protected)
         );
         assert_eq!(

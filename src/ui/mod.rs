@@ -1,5 +1,6 @@
 //! The views: one folder per feature. They read the charter from
 //! [`state::AppState`] and change it only through domain operations.
+pub mod board;
 pub mod canvas;
 pub mod charter_view;
 pub mod clipboard;
@@ -7,6 +8,7 @@ pub mod documents;
 pub mod drafts;
 pub mod embed;
 pub mod guide;
+pub mod history;
 pub mod platform;
 pub mod readiness;
 pub mod route;

@@ -200,6 +200,17 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
     inner(file_name, mime, text).is_some()
 }
 
+/// A `mailto:` address with a subject and a body, each encoded; line
+/// breaks are CRLF, as RFC 6068 asks and Outlook expects.
+pub fn mailto(subject: &str, body: &str) -> String {
+    let crlf = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    format!(
+        "mailto:?subject={}&body={}",
+        String::from(js_sys::encode_uri_component(subject)),
+        String::from(js_sys::encode_uri_component(&crlf))
+    )
+}
+
 /// A file name for a charter: its title made safe, the date, and `suffix`.
 pub fn file_name(title: &str, suffix: &str) -> String {
     let base = crate::format::file_stem(title, "coplanifier");

@@ -7,8 +7,10 @@ use crate::charter::DocKind;
 pub enum Route {
     /// The start screen.
     Start,
-    /// Every question on one board.
+    /// Every question on one board, as cards.
     Canvas,
+    /// Every question with every part's editor, one long page.
+    CanvasDetails,
     /// One question of the guided path, numbered from 1.
     Guide(u8),
     /// The charter as a clean document.
@@ -17,6 +19,8 @@ pub enum Route {
     CharterDocument,
     /// A document made from the charter (the pitch, the invitation, the agenda).
     Document(DocKind),
+    /// The versions the draft sent, received, merged or replaced.
+    History,
 }
 
 /// How many steps the guided path has (one per question, the launch last).
@@ -28,9 +32,11 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.split('/');
         match (parts.next(), parts.next()) {
+            (Some("canvas"), Some("details")) => Route::CanvasDetails,
             (Some("canvas"), _) => Route::Canvas,
             (Some("charter"), Some("document")) => Route::CharterDocument,
             (Some("charter"), _) => Route::Charter,
+            (Some("history"), _) => Route::History,
             (Some("documents"), kind) => {
                 Route::Document(kind.and_then(DocKind::from_slug).unwrap_or(DocKind::Pitch))
             }
@@ -47,10 +53,12 @@ impl Route {
         match self {
             Route::Start => "#/".to_string(),
             Route::Canvas => "#/canvas".to_string(),
+            Route::CanvasDetails => "#/canvas/details".to_string(),
             Route::Guide(n) => format!("#/guide/{n}"),
             Route::Charter => "#/charter".to_string(),
             Route::CharterDocument => "#/charter/document".to_string(),
             Route::Document(k) => format!("#/documents/{}", k.slug()),
+            Route::History => "#/history".to_string(),
         }
     }
 
@@ -71,12 +79,14 @@ mod tests {
         for r in [
             Route::Start,
             Route::Canvas,
+            Route::CanvasDetails,
             Route::Charter,
             Route::Guide(1),
             Route::Guide(5),
             Route::CharterDocument,
             Route::Document(DocKind::Pitch),
             Route::Document(DocKind::Agenda),
+            Route::History,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

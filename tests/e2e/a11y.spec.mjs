@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { servedApp } from './support/session.mjs';
-import { keyboard, part } from './support/app.mjs';
+import { keyboard, openPart, part } from './support/app.mjs';
 
 const app = servedApp();
 const { freshPage, freshContext } = app;
@@ -22,9 +22,12 @@ for (const [lang, locale, exampleButton, compareButton, ignoreButton] of [
   test(`axe finds no violation on any screen, in ${lang}`, async () => {
     const { page, problems } = await freshPage('', { locale });
     await page.getByRole('button', { name: exampleButton }).click();
-    await page.locator('.canvas-zone').nth(3).waitFor();
+    await page.locator('.board-column').nth(3).waitFor();
     const found = { start: [], canvas: [], guide: [], charter: [], compare: [] };
     found.canvas = await violations(page);
+    await page.goto(`${app.server.url}#/canvas/details`);
+    await page.locator('.canvas-zone').nth(3).waitFor();
+    found.canvas.push(...(await violations(page)));
     for (const step of [1, 2, 3, 4, 5]) {
       await page.goto(`${app.server.url}#/guide/${step}`);
       await page.locator('.guide-step').waitFor();
@@ -35,8 +38,8 @@ for (const [lang, locale, exampleButton, compareButton, ignoreButton] of [
     found.charter = await violations(page);
     // A link to this charter, opened after the draft changed: the comparison.
     const link = await page.locator('#share-link').inputValue();
-    await page.goto(`${app.server.url}#/canvas`);
-    await part(page, 'mission').locator('textarea').fill('M');
+    await page.goto(`${app.server.url}#/canvas/details`);
+    await (await openPart(page, 'mission')).locator('textarea').fill('M');
     await page.goto(link);
     await page.getByTestId('incoming').getByRole('button', { name: compareButton }).click();
     await page.getByTestId('compare').locator('[data-part="mission"]').waitFor();

@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { servedApp } from './support/session.mjs';
-import { fillPart, marker, part, partIds } from './support/app.mjs';
+import { fillPart, marker, part, partIds, openPart } from './support/app.mjs';
 
 const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 
@@ -45,6 +45,8 @@ test('a newcomer fills every part through the guided path and finds it all on th
   await page.getByText('Étape 5 sur 5').waitFor();
 
   await page.getByRole('link', { name: 'Canevas' }).click();
+
+  await page.getByRole('link', { name: 'Vue détaillée' }).click();
   await page.locator('.canvas-zone').nth(4).waitFor();
   const values = await page.locator('main input[type="text"], main textarea').evaluateAll((els) => els.map((e) => e.value));
   for (const [id, text] of expected) {
@@ -58,7 +60,7 @@ test('a newcomer fills every part through the guided path and finds it all on th
 
   const checkCharter = async (toDiscuss) => {
     for (const [id, text] of expected) {
-      const shown = await part(page, id).innerText();
+      const shown = await (await openPart(page, id)).innerText();
       if (text) assert.ok(shown.includes(text), `the charter shows ${id}: ${shown}`);
       assert.ok(!shown.includes(toDiscuss), `${id} is filled in the charter`);
     }
@@ -79,8 +81,8 @@ test('a newcomer fills every part through the guided path and finds it all on th
 });
 
 test('a note is deleted with undo, and moved by keyboard within and across lists', async () => {
-  const { page, problems } = await freshPage('#/canvas');
-  const goals = part(page, 'goals');
+  const { page, problems } = await freshPage('#/canvas/details');
+  const goals = (await openPart(page, 'goals'));
   await goals.locator('.note-add').click();
   await page.keyboard.type('premier');
   await goals.locator('.note-add').click();
@@ -96,8 +98,8 @@ test('a note is deleted with undo, and moved by keyboard within and across lists
 
   // Move "premier" to the themes list with the menu.
   await goals.locator('.note').nth(1).getByRole('combobox', { name: 'Déplacer vers une autre liste' }).selectOption('themes');
-  await part(page, 'themes').locator('.note-text').first().waitFor();
-  assert.equal(await part(page, 'themes').locator('.note-text').first().inputValue(), 'premier');
+  await (await openPart(page, 'themes')).locator('.note-text').first().waitFor();
+  assert.equal(await (await openPart(page, 'themes')).locator('.note-text').first().inputValue(), 'premier');
   assert.deepEqual(await texts(), ['second']);
 
   // Delete, then undo: it comes back at its place.
@@ -110,7 +112,7 @@ test('a note is deleted with undo, and moved by keyboard within and across lists
 
   // Drag "second" onto the themes part (both on screen, as a person would see them).
   await page.setViewportSize({ width: 1280, height: 2400 });
-  await goals.locator('.note-grip').first().dragTo(part(page, 'themes'));
+  await goals.locator('.note-grip').first().dragTo((await openPart(page, 'themes')));
   await page.waitForFunction(() => document.querySelectorAll('[data-part="themes"] .note').length === 2);
   assert.deepEqual(await texts(), []);
   assert.deepEqual(problems, []);
@@ -121,7 +123,7 @@ test('a readiness item jumps to the part it is about', async () => {
   const item = page.locator('[data-check="no-mission"]');
   await item.getByRole('button', { name: 'Aller à cette partie' }).click();
   await page.waitForFunction(() => document.activeElement?.closest('[data-part="mission"]') !== null);
-  assert.equal(new URL(page.url()).hash, '#/canvas');
+  assert.equal(new URL(page.url()).hash, '#/canvas/details');
   await page.keyboard.type('Notre mission');
   await item.waitFor({ state: 'detached' });
   assert.deepEqual(problems, []);
@@ -130,14 +132,16 @@ test('a readiness item jumps to the part it is about', async () => {
 test('typing in one note re-renders that note only, on a board of 200 notes', async () => {
   const { page, problems } = await freshPage();
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  await page.locator('.board-column').nth(3).waitFor();
+  await page.getByRole('link', { name: 'Vue détaillée' }).click();
   await page.locator('.canvas-zone').nth(3).waitFor();
   // Bring the board to 200 notes, through the app's own buttons.
-  const themes = part(page, 'themes');
+  const themes = (await openPart(page, 'themes'));
   while ((await page.locator('.note').count()) < 200) {
     await themes.locator('.note-add').click();
     await page.keyboard.type('n');
   }
-  const target = part(page, 'goals').locator('.note-text').first();
+  const target = (await openPart(page, 'goals')).locator('.note-text').first();
   await page.evaluate(() => {
     window.__notes = [...document.querySelectorAll('.note')];
     window.__outside = 0;
@@ -156,13 +160,13 @@ test('typing in one note re-renders that note only, on a board of 200 notes', as
 });
 
 test('a deleted row can be undone like a note, and the focus stays in its table', async () => {
-  const { page, problems } = await freshPage('#/canvas');
+  const { page, problems } = await freshPage('#/canvas/details');
   // Sandboxed frames ignore window.confirm: deleting must never rely on it.
   page.on('dialog', (d) => {
     problems.push(`dialog: ${d.message()}`);
     d.dismiss();
   });
-  const table = part(page, 'instigators');
+  const table = (await openPart(page, 'instigators'));
   await table.locator('.record-add').click();
   await table.locator('.record input[type="text"]').first().fill('Marie');
   await table.locator('.record input[type="text"]').nth(1).fill('Enseignante');
@@ -178,7 +182,7 @@ test('a deleted row can be undone like a note, and the focus stays in its table'
   await page.waitForFunction(() => document.activeElement?.closest('.record') !== null);
   // What came back is saved like any edit.
   await page.reload();
-  await part(page, 'instigators').locator('.record').waitFor();
-  assert.equal(await part(page, 'instigators').locator('.record input[type="text"]').first().inputValue(), 'Marie');
+  await (await openPart(page, 'instigators')).locator('.record').waitFor();
+  assert.equal(await (await openPart(page, 'instigators')).locator('.record input[type="text"]').first().inputValue(), 'Marie');
   assert.deepEqual(problems, []);
 });

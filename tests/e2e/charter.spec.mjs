@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedApp } from './support/session.mjs';
-import { part } from './support/app.mjs';
+import { openPart } from './support/app.mjs';
 
 const app = servedApp();
 
@@ -20,8 +20,8 @@ async function pdfText(pdf) {
 }
 
 test('charter: a line break typed in a note stays a line break on screen, in print and in the PDF', async () => {
-  const { page, problems } = await app.freshPage('#/canvas');
-  await part(page, 'goals').locator('.note-add').click();
+  const { page, problems } = await app.freshPage('#/canvas/details');
+  await (await openPart(page, 'goals')).locator('.note-add').click();
   await page.keyboard.type('Première ligne du but');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Deuxième ligne du but');
@@ -41,8 +41,8 @@ test('charter: a line break typed in a note stays a line break on screen, in pri
 });
 
 test('charter: the people who stay away have their place, on the canvas, in the charter and in Markdown', async () => {
-  const { page, problems } = await app.freshPage('#/canvas');
-  const away = part(page, 'away');
+  const { page, problems } = await app.freshPage('#/canvas/details');
+  const away = (await openPart(page, 'away'));
   await away.getByRole('heading', { name: "À l'écart" }).waitFor();
   // It sits with the other levels of participation, after the periphery.
   const order = await page.locator('[data-question="joining"] [data-part]').evaluateAll((els) => els.map((e) => e.dataset.part));

@@ -10,7 +10,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedApp } from './support/session.mjs';
-import { part } from './support/app.mjs';
+import { openPart } from './support/app.mjs';
 
 const app = servedApp();
 const { freshPage } = app;
@@ -31,7 +31,7 @@ async function colleagueReplies(link, edit, byFile = false) {
   const c = await freshPage();
   await c.page.goto(link);
   await c.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
-  await part(c.page, 'mission').waitFor();
+  await (await openPart(c.page, 'mission')).waitFor();
   await edit(c.page);
   await c.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await c.page.getByRole('link', { name: 'Charte' }).click();
@@ -75,12 +75,12 @@ test('co-planning: one colleague replies by link, one by file, both from one lin
   const original = await a.page.locator('#share-link').inputValue();
 
   const fromB = await colleagueReplies(original, async (page) => {
-    await part(page, 'mission').locator('textarea').fill('Mission revue par Béatrice');
+    await (await openPart(page, 'mission')).locator('textarea').fill('Mission revue par Béatrice');
   });
   const fromC = await colleagueReplies(
     original,
     async (page) => {
-      await part(page, 'goals').locator('.note-add').click();
+      await (await openPart(page, 'goals')).locator('.note-add').click();
       await page.keyboard.type('But ajouté par Charles');
     },
     true,
@@ -93,8 +93,8 @@ test('co-planning: one colleague replies by link, one by file, both from one lin
   const axe = await new AxeBuilder({ page: a.page }).include('[data-testid="incoming"]').analyze();
   assert.deepEqual(axe.violations.map((v) => v.id), []);
   await panel.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
-  await part(a.page, 'mission').waitFor();
-  assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission revue par Béatrice');
+  await (await openPart(a.page, 'mission')).waitFor();
+  assert.equal(await (await openPart(a.page, 'mission')).locator('textarea').inputValue(), 'Mission revue par Béatrice');
   await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   // Opening the link, "Comparer avec mon brouillon", "Fusionner dans mon brouillon".
   console.log('# clicks to merge the reply by link: 2 after opening it');
@@ -104,10 +104,10 @@ test('co-planning: one colleague replies by link, one by file, both from one lin
   await panel.getByText('repris sans rien demander : Buts').waitFor();
   assert.equal(await panel.getByRole('radio').count(), 0, 'nothing to choose');
   await panel.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
-  await part(a.page, 'mission').waitFor();
-  assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission revue par Béatrice', 'B kept');
+  await (await openPart(a.page, 'mission')).waitFor();
+  assert.equal(await (await openPart(a.page, 'mission')).locator('textarea').inputValue(), 'Mission revue par Béatrice', 'B kept');
   console.log('# clicks to merge the reply by file: 2 after choosing the file');
-  const goals = await part(a.page, 'goals').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  const goals = await (await openPart(a.page, 'goals')).locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
   assert.equal(goals.at(-1), 'But ajouté par Charles');
   assert.equal(goals.filter((g) => g === 'But ajouté par Charles').length, 1);
   assert.deepEqual(a.problems, []);
@@ -118,12 +118,13 @@ test('co-planning: a part both sides changed differently is the only question, a
   await openExampleCharter(a.page);
   const original = await a.page.locator('#share-link').inputValue();
   const fromB = await colleagueReplies(original, async (page) => {
-    await part(page, 'mission').locator('textarea').fill('Mission de Béatrice');
-    await part(page, 'vision').locator('textarea').fill('Vision de Béatrice');
+    await (await openPart(page, 'mission')).locator('textarea').fill('Mission de Béatrice');
+    await (await openPart(page, 'vision')).locator('textarea').fill('Vision de Béatrice');
   });
   // Meanwhile the instigator changed the mission too.
   await a.page.getByRole('link', { name: 'Canevas' }).click();
-  await part(a.page, 'mission').locator('textarea').fill('Mission de l’instigatrice');
+  await a.page.getByRole('link', { name: 'Vue détaillée' }).click();
+  await (await openPart(a.page, 'mission')).locator('textarea').fill('Mission de l’instigatrice');
   await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
 
   const panel = await openReply(a.page, fromB);
@@ -133,9 +134,9 @@ test('co-planning: a part both sides changed differently is the only question, a
   await panel.locator('[data-part="mission"]').getByLabel('Prendre la version reçue').check();
   await panel.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
   await panel.getByRole('button', { name: 'Confirmer : les parties choisies remplaceront les vôtres' }).click();
-  await part(a.page, 'mission').waitFor();
-  assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission de Béatrice');
-  assert.equal(await part(a.page, 'vision').locator('textarea').inputValue(), 'Vision de Béatrice');
+  await (await openPart(a.page, 'mission')).waitFor();
+  assert.equal(await (await openPart(a.page, 'mission')).locator('textarea').inputValue(), 'Mission de Béatrice');
+  assert.equal(await (await openPart(a.page, 'vision')).locator('textarea').inputValue(), 'Vision de Béatrice');
   assert.deepEqual(a.problems, []);
 });
 
@@ -161,11 +162,11 @@ async function contributes(request, name, list, note, byFile = false) {
   await c.page.keyboard.press('Tab');
   assert.equal(await c.page.evaluate(() => document.activeElement?.textContent), 'Contribuer');
   await c.page.keyboard.press('Enter');
-  await part(c.page, list).locator('.note-add').click();
+  await (await openPart(c.page, list)).locator('.note-add').click();
   await c.page.keyboard.type(note);
-  const card = part(c.page, list).locator('.note').last();
+  const card = (await openPart(c.page, list)).locator('.note').last();
   assert.equal(await card.locator('.note-author').inputValue(), name, 'the new note is signed');
-  if (list === 'goals') await part(c.page, 'mission').locator('textarea').fill(`Mission revue par ${name}`);
+  if (list === 'goals') await (await openPart(c.page, 'mission')).locator('textarea').fill(`Mission revue par ${name}`);
   await c.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await c.page.getByRole('link', { name: 'Charte' }).click();
   const group = c.page.getByTestId('contributions');
@@ -208,12 +209,12 @@ test('co-planning: asking for contributions; two colleagues give their name once
     assert.equal(await panel.getByTestId('compare-summary').innerText(), said, 'who changed what, in words');
     assert.equal(await panel.getByRole('radio').count(), 0, 'nothing to choose');
     await panel.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
-    await part(a.page, 'mission').waitFor();
+    await (await openPart(a.page, 'mission')).waitFor();
     await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   }
-  assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission revue par Bob Tremblay', "Bob's edit kept");
+  assert.equal(await (await openPart(a.page, 'mission')).locator('textarea').inputValue(), 'Mission revue par Bob Tremblay', "Bob's edit kept");
   for (const [list, text, author] of [['goals', 'But proposé par Bob', 'Bob Tremblay'], ['themes', 'Thème proposé par Chloé', 'Chloé Roy']]) {
-    const cards = part(a.page, list).locator('.note');
+    const cards = (await openPart(a.page, list)).locator('.note');
     const texts = await cards.locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
     const at = texts.indexOf(text);
     assert.ok(at >= 0, `${text} merged`);
@@ -222,13 +223,36 @@ test('co-planning: asking for contributions; two colleagues give their name once
   // The last merge can be taken back right after, in one step.
   await a.page.getByRole('button', { name: 'Défaire la fusion' }).click();
   await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
-  const themes = await part(a.page, 'themes').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  const themes = await (await openPart(a.page, 'themes')).locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
   assert.ok(!themes.includes('Thème proposé par Chloé'), "Chloé's merge is taken back");
-  const goals = await part(a.page, 'goals').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  const goals = await (await openPart(a.page, 'goals')).locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
   assert.ok(goals.includes('But proposé par Bob'), "Bob's stays");
   await a.page.reload();
-  await part(a.page, 'goals').waitFor();
-  const kept = await part(a.page, 'themes').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  await (await openPart(a.page, 'goals')).waitFor();
+  const kept = await (await openPart(a.page, 'themes')).locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
   assert.ok(!kept.includes('Thème proposé par Chloé'), 'the undo is saved');
+
+  // The history keeps each merge, with whose contribution it was, and the
+  // version before it; Chloé's merge can be brought back from there.
+  await a.page.getByRole('link', { name: 'Charte' }).click();
+  await a.page.getByRole('link', { name: 'Historique des versions' }).click();
+  const history = a.page.getByRole('region', { name: 'Historique des versions' });
+  await history.getByRole('heading', { name: 'Historique des versions' }).waitFor();
+  const what = await history.locator('.history-what strong').allInnerTexts();
+  for (const said of ['Contribution de Bob Tremblay fusionnée', 'Contribution de Chloé Roy fusionnée', 'Avant une fusion']) {
+    assert.ok(what.includes(said), `the history says "${said}": ${what.join(' | ')}`);
+  }
+  const chloe = history.getByRole('listitem').filter({ hasText: 'Contribution de Chloé Roy fusionnée' });
+  await chloe.getByRole('button', { name: 'Comparer avec maintenant' }).click();
+  await chloe.getByRole('rowheader', { name: 'Thèmes' }).waitFor();
+  assert.deepEqual((await new AxeBuilder({ page: a.page }).analyze()).violations.map((v) => v.id), []);
+  await chloe.getByRole('button', { name: 'Restaurer cette version' }).click();
+  await chloe.getByRole('button', { name: 'Confirmer : remplacer le brouillon par cette version' }).click();
+  await history.locator('.history-what strong').first().getByText('Restaurée').waitFor();
+  // The draft just before the restore was Bob's merge: it is still listed.
+  assert.ok((await history.locator('.history-what strong').allInnerTexts()).includes('Contribution de Bob Tremblay fusionnée'), 'the draft before the restore is kept');
+  await a.page.getByRole('link', { name: 'Canevas' }).click();
+  const restored = await (await openPart(a.page, 'themes')).locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.ok(restored.includes('Thème proposé par Chloé'), "Chloé's merge is back");
   assert.deepEqual(a.problems, []);
 });

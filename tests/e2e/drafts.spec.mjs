@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { servedApp } from './support/session.mjs';
 import { openPage } from './support/browser.mjs';
-import { blockStorage, part } from './support/app.mjs';
+import { blockStorage, openPart } from './support/app.mjs';
 
 const app = servedApp();
 const { freshPage, freshContext } = app;
 
 /** Types into the mission field of the canvas. */
 async function typeMission(page, text) {
-  const mission = part(page, 'mission').locator('textarea');
+  const mission = (await openPart(page, 'mission')).locator('textarea');
   await mission.fill(text);
 }
 
@@ -26,8 +26,8 @@ async function sleepyTab(context) {
     window.addEventListener = (type, listener, options) =>
       add(type, type === 'storage' ? (e) => window.__asleep || listener(e) : listener, options);
   });
-  await b.goto(app.server.url + '#/canvas');
-  await part(b, 'mission').locator('textarea').waitFor();
+  await b.goto(app.server.url + '#/canvas/details');
+  await (await openPart(b, 'mission')).locator('textarea').waitFor();
   return b;
 }
 
@@ -43,24 +43,24 @@ const stored = (page) =>
 
 test('drafts: reload and tab close within 100 ms of typing lose nothing', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas/details');
   await typeMission(page, 'Tapé juste avant de recharger');
   await page.reload();
-  await part(page, 'mission').locator('textarea').waitFor();
-  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Tapé juste avant de recharger');
+  await (await openPart(page, 'mission')).locator('textarea').waitFor();
+  assert.equal(await (await openPart(page, 'mission')).locator('textarea').inputValue(), 'Tapé juste avant de recharger');
 
   await typeMission(page, 'Tapé juste avant de fermer');
   await page.close({ runBeforeUnload: true });
   const again = await context.newPage();
-  await again.goto(app.server.url + '#/canvas');
-  await part(again, 'mission').locator('textarea').waitFor();
-  assert.equal(await part(again, 'mission').locator('textarea').inputValue(), 'Tapé juste avant de fermer');
+  await again.goto(app.server.url + '#/canvas/details');
+  await (await openPart(again, 'mission')).locator('textarea').waitFor();
+  assert.equal(await (await openPart(again, 'mission')).locator('textarea').inputValue(), 'Tapé juste avant de fermer');
   assert.deepEqual(problems, []);
 });
 
 test('drafts: quota exceeded shows a banner, keeps the text in memory and the previous save intact', async () => {
   const context = await freshContext();
-  const { page } = await openPage(context, app.server.url + '#/canvas');
+  const { page } = await openPage(context, app.server.url + '#/canvas/details');
   await typeMission(page, 'Première version');
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   const before = await stored(page);
@@ -85,7 +85,7 @@ test('drafts: quota exceeded shows a banner, keeps the text in memory and the pr
   await typeMission(page, 'Deuxième version, beaucoup plus longue '.repeat(50));
   const banner = page.getByTestId('storage-banner');
   await banner.getByText("l'espace du navigateur est plein").waitFor();
-  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Deuxième version, beaucoup plus longue '.repeat(50));
+  assert.equal(await (await openPart(page, 'mission')).locator('textarea').inputValue(), 'Deuxième version, beaucoup plus longue '.repeat(50));
   assert.deepEqual(await stored(page), before, 'the previous save is intact');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -100,7 +100,7 @@ test('drafts: quota exceeded shows a banner, keeps the text in memory and the pr
 test('drafts: storage unavailable keeps the app working in memory, with a banner and a download', async () => {
   const context = await freshContext();
   await blockStorage(context);
-  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas/details');
   const banner = page.getByTestId('storage-banner');
   await banner.getByText('ne conserve pas les brouillons').waitFor();
   await typeMission(page, 'En mémoire seulement');
@@ -117,11 +117,11 @@ test('drafts: storage unavailable keeps the app working in memory, with a banner
 
 test('drafts: two tabs on the same draft never overwrite each other silently', async () => {
   const context = await freshContext();
-  const a = (await openPage(context, app.server.url + '#/canvas')).page;
+  const a = (await openPage(context, app.server.url + '#/canvas/details')).page;
   await typeMission(a, 'Version de A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   const b = await sleepyTab(context);
-  assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'Version de A');
+  assert.equal(await (await openPart(b, 'mission')).locator('textarea').inputValue(), 'Version de A');
 
   // A idle tab follows the other one.
   await a.bringToFront();
@@ -142,23 +142,23 @@ test('drafts: two tabs on the same draft never overwrite each other silently', a
   await b.getByTestId('conflict-banner').waitFor();
   const conflicted = b;
   const other = a;
-  const mine = await part(conflicted, 'mission').locator('textarea').inputValue();
-  const theirs = await part(other, 'mission').locator('textarea').inputValue();
+  const mine = await (await openPart(conflicted, 'mission')).locator('textarea').inputValue();
+  const theirs = await (await openPart(other, 'mission')).locator('textarea').inputValue();
   assert.equal(mine, 'B tape aussi');
   assert.equal(theirs, 'A tape encore');
   await conflicted.getByRole('button', { name: 'Garder la mienne' }).click();
   await conflicted.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   // What is stored now is the version kept: a third tab opens it.
   const third = await context.newPage();
-  await third.goto(app.server.url + '#/canvas');
-  await part(third, 'mission').locator('textarea').waitFor();
-  assert.equal(await part(third, 'mission').locator('textarea').inputValue(), mine);
+  await third.goto(app.server.url + '#/canvas/details');
+  await (await openPart(third, 'mission')).locator('textarea').waitFor();
+  assert.equal(await (await openPart(third, 'mission')).locator('textarea').inputValue(), mine);
   assert.equal(Object.keys(await stored(third)).length, 1, 'still one draft');
 });
 
 test('drafts: two tabs typing in different parts of one draft are merged, and neither loses a word', async () => {
   const context = await freshContext();
-  const a = (await openPage(context, app.server.url + '#/canvas')).page;
+  const a = (await openPage(context, app.server.url + '#/canvas/details')).page;
   await typeMission(a, 'Version de A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   const b = await sleepyTab(context);
@@ -170,17 +170,17 @@ test('drafts: two tabs typing in different parts of one draft are merged, and ne
   await typeMission(a, 'Mission tapée dans A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await b.bringToFront();
-  await part(b, 'vision').locator('textarea').fill('Vision tapée dans B');
+  await (await openPart(b, 'vision')).locator('textarea').fill('Vision tapée dans B');
   await b.getByTestId('merged-banner').waitFor();
   assert.equal(await b.getByTestId('conflict-banner').count(), 0, 'no version to pick');
-  assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'Mission tapée dans A');
-  assert.equal(await part(b, 'vision').locator('textarea').inputValue(), 'Vision tapée dans B');
+  assert.equal(await (await openPart(b, 'mission')).locator('textarea').inputValue(), 'Mission tapée dans A');
+  assert.equal(await (await openPart(b, 'vision')).locator('textarea').inputValue(), 'Vision tapée dans B');
   // What is stored has both: a third tab opens it.
   const third = await context.newPage();
-  await third.goto(app.server.url + '#/canvas');
-  await part(third, 'vision').locator('textarea').waitFor();
-  assert.equal(await part(third, 'mission').locator('textarea').inputValue(), 'Mission tapée dans A');
-  assert.equal(await part(third, 'vision').locator('textarea').inputValue(), 'Vision tapée dans B');
+  await third.goto(app.server.url + '#/canvas/details');
+  await (await openPart(third, 'vision')).locator('textarea').waitFor();
+  assert.equal(await (await openPart(third, 'mission')).locator('textarea').inputValue(), 'Mission tapée dans A');
+  assert.equal(await (await openPart(third, 'vision')).locator('textarea').inputValue(), 'Vision tapée dans B');
 });
 
 test('drafts: 500 typical drafts fit in the origin quota', async () => {
@@ -225,12 +225,12 @@ test('drafts: a corrupted entry is kept untouched, said, offered as a download, 
     'the entry is untouched',
   );
   await page.locator('.drafts-item .drafts-open').first().click();
-  await page.locator('.canvas-zone').first().waitFor();
-  assert.ok((await part(page, 'mission').locator('textarea').inputValue()).length > 10, 'the example still opens');
+  await page.locator('.board-column').first().waitFor();
+  assert.ok((await (await openPart(page, 'mission')).locator('textarea').inputValue()).length > 10, 'the example still opens');
 
   // Had the broken entry been the draft open last, the app says so on arrival.
   await page.evaluate(() => localStorage.setItem('coplanifier.current', 'cassé'));
-  await page.goto(app.server.url + '#/canvas');
+  await page.goto(app.server.url + '#/canvas/details');
   await page.reload();
   await page.getByTestId('last-draft-unreadable').getByText("n'a pas pu être rouvert").waitFor();
 });
@@ -280,15 +280,15 @@ test('drafts: a draft opened from the library saves what is typed, with no false
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   assert.equal(await page.getByTestId('conflict-banner').count(), 0);
   await page.reload();
-  await part(page, 'mission').locator('textarea').waitFor();
-  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Reprise du brouillon');
+  await (await openPart(page, 'mission')).locator('textarea').waitFor();
+  assert.equal(await (await openPart(page, 'mission')).locator('textarea').inputValue(), 'Reprise du brouillon');
   assert.deepEqual(problems, []);
 });
 
 test('drafts: work that could not be saved is never replaced without asking, in the page', async () => {
   const context = await freshContext();
   await blockStorage(context);
-  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas/details');
   // Sandboxed frames ignore window.confirm: the app must never rely on it.
   page.on('dialog', (d) => {
     problems.push(`dialog: ${d.message()}`);
@@ -303,19 +303,20 @@ test('drafts: work that could not be saved is never replaced without asking, in 
   await page.waitForFunction(() => document.activeElement?.id === 'replace-question');
   await question.getByRole('button', { name: "Garder ce qui est à l'écran" }).click();
   await page.getByRole('link', { name: 'Canevas' }).click();
-  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Seule copie');
+  await page.getByRole('link', { name: 'Vue détaillée' }).click();
+  assert.equal(await (await openPart(page, 'mission')).locator('textarea').inputValue(), 'Seule copie');
   // Asked again, the user may open the example after all.
   await page.getByRole('link', { name: 'Accueil' }).click();
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
   await question.getByRole('button', { name: 'Ouvrir quand même' }).click();
-  await page.locator('.canvas-zone').first().waitFor();
-  assert.notEqual(await part(page, 'mission').locator('textarea').inputValue(), 'Seule copie');
+  await page.locator('.board-column').first().waitFor();
+  assert.notEqual(await (await openPart(page, 'mission')).locator('textarea').inputValue(), 'Seule copie');
   assert.deepEqual(problems, []);
 });
 
 /** What the mission field of the canvas holds, once the canvas shows. */
 async function missionOf(page) {
-  const field = part(page, 'mission').locator('textarea');
+  const field = (await openPart(page, 'mission')).locator('textarea');
   await field.waitFor();
   return field.inputValue();
 }
@@ -323,10 +324,10 @@ async function missionOf(page) {
 test('drafts: closing the whole browser right after a keystroke loses nothing', async () => {
   let context = await freshContext();
   const profile = context.profile;
-  let { page } = await openPage(context, app.server.url + '#/canvas');
+  let { page } = await openPage(context, app.server.url + '#/canvas/details');
   let expected = '';
   for (let round = 1; round <= 4; round++) {
-    const field = part(page, 'mission').locator('textarea');
+    const field = (await openPart(page, 'mission')).locator('textarea');
     await field.click();
     await page.keyboard.press('End');
     const burst = ` tour ${round}`;
@@ -335,15 +336,15 @@ test('drafts: closing the whole browser right after a keystroke loses nothing', 
     // The whole browser goes away at once: no pause, no blur, no pagehide wait.
     await context.close();
     context = await freshContext({ profile });
-    ({ page } = await openPage(context, app.server.url + '#/canvas'));
+    ({ page } = await openPage(context, app.server.url + '#/canvas/details'));
     assert.equal(await missionOf(page), expected, `after closing the browser, round ${round}`);
   }
 });
 
 test('drafts: a tab that crashes while typing keeps every character', async () => {
   const context = await freshContext();
-  const { page } = await openPage(context, app.server.url + '#/canvas');
-  await part(page, 'mission').locator('textarea').click();
+  const { page } = await openPage(context, app.server.url + '#/canvas/details');
+  await (await openPart(page, 'mission')).locator('textarea').click();
   // Steady typing, 8 keys a second, never a pause long enough for a debounce.
   const text = 'Trente-deux caractères tapés ici';
   assert.equal(text.length, 32);
@@ -354,13 +355,13 @@ test('drafts: a tab that crashes while typing keeps every character', async () =
   cdp.send('Page.crash').catch(() => {});
   await crashed;
   const again = await context.newPage();
-  await again.goto(app.server.url + '#/canvas');
+  await again.goto(app.server.url + '#/canvas/details');
   assert.equal(await missionOf(again), text);
 });
 
 test('drafts: the start screen lists a draft typed a moment before', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas/details');
   await page.locator('#charter-title').fill('Typé à l’instant');
   await page.getByRole('link', { name: 'Accueil' }).click();
   // On arrival, not after a while: the draft is already listed.
@@ -372,13 +373,14 @@ test('drafts: the start screen lists a draft typed a moment before', async () =>
 
 test('drafts: a draft with only a title is listed in plain words', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas/details');
   await page.locator('#charter-title').fill('Seulement un titre');
   await page.getByRole('link', { name: 'Accueil' }).click();
   const item = page.locator('.drafts-item').filter({ hasText: 'Seulement un titre' });
   await item.getByText(/Aucune partie remplie sur \d+/).waitFor();
   await page.getByRole('link', { name: 'Canevas' }).click();
-  await part(page, 'mission').locator('textarea').fill('Une mission');
+  await page.getByRole('link', { name: 'Vue détaillée' }).click();
+  await (await openPart(page, 'mission')).locator('textarea').fill('Une mission');
   await page.getByRole('link', { name: 'Accueil' }).click();
   await item.getByText(/1 partie remplie sur \d+/).waitFor();
   assert.deepEqual(problems, []);
@@ -386,7 +388,7 @@ test('drafts: a draft with only a title is listed in plain words', async () => {
 
 test('drafts: taking the other tab\'s version says so when that tab deleted the draft', async () => {
   const context = await freshContext();
-  const a = (await openPage(context, app.server.url + '#/canvas')).page;
+  const a = (await openPage(context, app.server.url + '#/canvas/details')).page;
   await typeMission(a, 'Version de A');
   await a.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   const b = await sleepyTab(context);
@@ -406,7 +408,7 @@ test('drafts: taking the other tab\'s version says so when that tab deleted the 
   await b.bringToFront();
   await b.getByRole('button', { name: "Prendre la version de l'autre onglet" }).click();
   await b.getByTestId('drafts-notice').getByText("L'autre onglet a supprimé ce brouillon").waitFor();
-  assert.equal(await part(b, 'mission').locator('textarea').inputValue(), 'B tape aussi', 'what B typed stays');
+  assert.equal(await (await openPart(b, 'mission')).locator('textarea').inputValue(), 'B tape aussi', 'what B typed stays');
   await b.getByRole('button', { name: 'Garder la mienne' }).click();
   await b.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   assert.equal(Object.values(await stored(b)).length, 1, 'B saved it again');
@@ -414,16 +416,16 @@ test('drafts: taking the other tab\'s version says so when that tab deleted the 
 
 test('drafts: a charter file dropped anywhere on the app opens in the preview', async () => {
   const context = await freshContext();
-  const { page, problems } = await openPage(context, app.server.url + '#/canvas');
+  const { page, problems } = await openPage(context, app.server.url + '#/canvas/details');
   const json = JSON.stringify({ type: 'coplanifier/charter', version: 1, charter: { id: 'deposee', title: 'Charte déposée' } });
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'deposee.coplanifier.json', { type: 'application/json' }));
     return dt;
   }, json);
-  await part(page, 'goals').dispatchEvent('dragover', { dataTransfer });
-  await part(page, 'goals').dispatchEvent('drop', { dataTransfer });
+  await (await openPart(page, 'goals')).dispatchEvent('dragover', { dataTransfer });
+  await (await openPart(page, 'goals')).dispatchEvent('drop', { dataTransfer });
   await page.getByTestId('incoming').getByText('Charte déposée').waitFor();
-  assert.ok(page.url().includes('#/canvas'), 'the app is still there');
+  assert.ok(page.url().includes('#/canvas/details'), 'the app is still there');
   assert.deepEqual(problems, []);
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
+import { openPart } from './support/app.mjs';
 
 let app;
 const others = [];
@@ -49,8 +50,8 @@ test('embed: the compact app works in a 600-px frame of another site and says wh
   await note.getByRole('button', { name: 'Ouvrir la page complète' }).waitFor();
   assert.equal(await frame.locator('body.embed').count(), 1);
   await frame.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  await frame.locator('.canvas-zone').nth(3).waitFor();
-  const widths = await frame.locator('.canvas-zone').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  await frame.locator('.board-column').nth(3).waitFor();
+  const widths = await frame.locator('.board-column').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
   assert.ok(widths.every((w) => w <= 600), 'the zones fit the frame');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -64,6 +65,7 @@ test('embed: "Ouvrir la page complète" takes the charter typed in the frame alo
   const { page, problems } = await intranet('');
   const frame = page.frameLocator('iframe[title="Coplanifier"]');
   await frame.getByRole('link', { name: 'Canevas' }).click();
+  await frame.getByRole('link', { name: 'Vue détaillée' }).click();
   await frame.locator('#charter-title').fill('Tapée dans le cadre');
   await frame.locator('[data-part="mission"] textarea').fill('Une mission écrite dans l’intranet');
   const [full] = await Promise.all([
@@ -73,8 +75,7 @@ test('embed: "Ouvrir la page complète" takes the charter typed in the frame alo
   await full.getByTestId('incoming').getByText('Tapée dans le cadre').waitFor();
   assert.ok(!full.url().includes('embed'), `the full page, not the compact one: ${full.url()}`);
   await full.getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
-  await full.locator('[data-part="mission"] textarea').waitFor();
-  assert.equal(await full.locator('[data-part="mission"] textarea').inputValue(), 'Une mission écrite dans l’intranet');
+  assert.equal(await (await openPart(full, 'mission')).locator('textarea').inputValue(), 'Une mission écrite dans l’intranet');
   assert.deepEqual(problems, []);
 });
 
@@ -100,7 +101,7 @@ test('embed: a sandboxed frame without storage says it once, works in memory and
   const height = await note.evaluate((e) => e.getBoundingClientRect().height);
   assert.ok(height <= 150, `the note takes ${height} px of the frame`);
   await frame.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  await frame.locator('.canvas-zone').nth(3).waitFor();
+  await frame.locator('[data-card="mission"]').click();
   await frame.locator('[data-part="mission"] textarea').fill('Gardé en mémoire');
   await frame.getByRole('link', { name: 'Charte' }).click();
   await frame.getByText('Gardé en mémoire').waitFor();
@@ -120,7 +121,7 @@ test('embed: a frame sandboxed without downloads or new windows explains what to
   const frame = page.frameLocator('iframe[title="Coplanifier"]');
   const note = frame.getByTestId('framed-note');
   await frame.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  await frame.locator('.canvas-zone').nth(3).waitFor();
+  await frame.locator('.board-column').nth(3).waitFor();
   await note.getByRole('button', { name: 'Télécharger une copie (JSON)' }).click();
   await note.getByText('Ce cadre bloque peut-être les téléchargements').waitFor();
   await note.getByRole('button', { name: 'Ouvrir la page complète' }).click();

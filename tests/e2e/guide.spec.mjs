@@ -23,7 +23,7 @@ for (const [device, viewport] of [
   test(`guide (${device}): "Question suivante" and "Voir la charte" open the new step at its heading, focused`, async () => {
     const { page, problems } = await app.freshPage('', { viewport });
     await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-    await page.locator('.canvas-zone').first().waitFor();
+    await page.locator('.board-column').first().waitFor();
     await page.getByRole('link', { name: 'Parcours guidé' }).click();
     await page.getByText('Étape 1 sur 5').waitFor();
     for (let step = 2; step <= 5; step++) {

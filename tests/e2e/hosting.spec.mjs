@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, DIST } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
-import { part } from './support/app.mjs';
+import { openPart } from './support/app.mjs';
 
 const servers = [];
 const contexts = [];
@@ -53,7 +53,7 @@ test('host: dist works copied under a deep sub-path, titled in both languages', 
   await page.getByRole('heading', { level: 1, name: 'Coplanifier' }).waitFor();
   await page.waitForFunction(() => document.title.includes('planifier ensemble'));
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  await page.locator('.canvas-zone').nth(3).waitFor();
+  await page.locator('.board-column').nth(3).waitFor();
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.waitForFunction(() => document.title.includes('plan a community of practice'));
   const description = await page.getAttribute('meta[name="description"]', 'content');
@@ -73,7 +73,7 @@ test('host: the app runs under the strict Content-Security-Policy, with no viola
   });
   const { page, problems } = await openPage(context, server.url);
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  await part(page, 'goals').locator('.note-add').click();
+  await (await openPart(page, 'goals')).locator('.note-add').click();
   await page.keyboard.type('sous CSP');
   await page.getByRole('link', { name: 'Charte' }).click();
   await page.locator('.share-qr, [data-testid="share-qr-none"]').first().waitFor();
@@ -93,7 +93,7 @@ test('host: a second visit works with the network cut', async () => {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Coplanifier' }).waitFor();
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  await page.locator('.canvas-zone').nth(3).waitFor();
+  await page.locator('.board-column').nth(3).waitFor();
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
 });
@@ -122,10 +122,10 @@ test('host: no request leaves the origin and none carries charter text', async (
   const context = await browser();
   const seen = [];
   context.on('request', (r) => seen.push({ url: r.url(), body: r.postData() ?? '' }));
-  const { page, problems } = await openPage(context, server.url + '#/canvas');
+  const { page, problems } = await openPage(context, server.url + '#/canvas/details');
   const marker = 'MARQUEUR-PRIVE-7f3a9';
   await page.locator('#charter-title').fill(marker);
-  await part(page, 'mission').locator('textarea').fill(marker);
+  await (await openPart(page, 'mission')).locator('textarea').fill(marker);
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await page.getByRole('link', { name: 'Charte' }).click();
   const link = await page.locator('#share-link').inputValue();

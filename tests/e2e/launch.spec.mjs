@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { servedApp } from './support/session.mjs';
-import { keyboard, part } from './support/app.mjs';
+import { keyboard, part, openPart } from './support/app.mjs';
 
 const app = servedApp();
 
@@ -30,7 +30,7 @@ for (const [lang, locale, step, toDiscuss] of [
     await keys.press('Enter');
     await page.locator('.charter-doc').waitFor();
     for (const id of ids) {
-      const shown = await part(page, id).innerText();
+      const shown = await (await openPart(page, id)).innerText();
       assert.ok(!shown.includes(toDiscuss), `${id} is filled in the charter: ${shown}`);
     }
     const review = await part(page, 'review-date').innerText();
@@ -42,12 +42,12 @@ for (const [lang, locale, step, toDiscuss] of [
 
 test('launch: a first meeting on a landmark of the school year is pointed out, as advice', async () => {
   const { page, problems } = await app.freshPage('#/guide/5');
-  const landmarks = part(page, 'landmarks');
+  const landmarks = (await openPart(page, 'landmarks'));
   await landmarks.locator('.record-add').click();
   await landmarks.getByLabel('Repère').fill('Remise des bulletins');
   await landmarks.getByLabel('Du').fill('2026-11-16');
   await landmarks.getByLabel('Au (s\'il y a lieu)').fill('2026-11-20');
-  const meetings = part(page, 'meetings');
+  const meetings = (await openPart(page, 'meetings'));
   await meetings.locator('.record-add').click();
   await meetings.getByLabel('Date').fill('2026-11-18');
   const advice = page.locator('[data-check="meeting-on-landmark"]');

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { servedApp } from './support/session.mjs';
+import { readQr } from './support/app.mjs';
 
 const app = servedApp();
 const { freshPage } = app;
 const CORPUS = new URL('../../bench/corpus/', import.meta.url).pathname;
-const JSQR = new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url).pathname;
 
 /** Opens a corpus file as a person does, saves it, and shows its charter view. */
 async function openCorpus(page, name) {
@@ -20,24 +20,6 @@ async function openCorpus(page, name) {
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   await page.getByRole('link', { name: 'Charte' }).click();
   await page.locator('.charter-doc').waitFor();
-}
-
-/** What the QR code with this test id says, read from its pixels as Chromium draws them. */
-async function readQr(page, testId) {
-  await page.addScriptTag({ path: JSQR });
-  return page.getByTestId(testId).evaluate(async (svg) => {
-    const side = 4 * svg.viewBox.baseVal.width;
-    const img = new Image();
-    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = side;
-    const ctx = canvas.getContext('2d');
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(img, 0, 0, side, side);
-    const pixels = ctx.getImageData(0, 0, side, side);
-    return globalThis.jsQR(pixels.data, side, side)?.data ?? null;
-  });
 }
 
 for (const name of ['01-starting-fr', '02-starting-en', '03-half-fr', '04-half-en', '08-half-fr-held-out']) {

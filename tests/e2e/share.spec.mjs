@@ -8,7 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedApp } from './support/session.mjs';
-import { part, readDraft, itemIds } from './support/app.mjs';
+import { readDraft, itemIds, openPart } from './support/app.mjs';
 
 const app = servedApp();
 const { freshPage, freshContext } = app;
@@ -41,7 +41,7 @@ test('share: a link carries the charter in its fragment and opens as a new draft
   assert.equal(new URL(b.page.url()).hash, '', 'the fragment is cleared once handled');
   assert.deepEqual(await storedDrafts(b.page), {}, 'nothing saved before the user says so');
   await preview.getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
-  await b.page.locator('.canvas-zone').first().waitFor();
+  await b.page.locator('.board-column').first().waitFor();
   assert.equal(await b.page.locator('#charter-title').inputValue(), title);
   await b.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   // The link kept every note's and row's id: the colleague's copy matches note by note.
@@ -148,7 +148,7 @@ test('share: a downloaded file opens elsewhere; files that are not charters are 
   const b = await freshPage();
   await b.page.getByLabel('Ou choisissez un fichier .coplanifier.json').setInputFiles(good);
   await b.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
-  await b.page.locator('.canvas-zone').first().waitFor();
+  await b.page.locator('.board-column').first().waitFor();
   await b.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
 
   const bad = [
@@ -168,21 +168,21 @@ test('share: a downloaded file opens elsewhere; files that are not charters are 
 });
 
 test('share: hostile text stays text in the app, the Markdown and the printed PDF', async () => {
-  const { page, problems } = await freshPage('#/canvas');
+  const { page, problems } = await freshPage('#/canvas/details');
   const hostile = {
     title: '<script>window.pwned=1</script>Titre',
     mission: '[clic](javascript:window.pwned=2) ![img](http://127.0.0.1:9/x.png) <img src=x onerror="window.pwned=3">',
     note: '# pas un titre\n- pas une liste\n> pas une citation ' + 'x'.repeat(300),
   };
   await page.locator('#charter-title').fill(hostile.title);
-  await part(page, 'mission').locator('textarea').fill(hostile.mission);
-  await part(page, 'goals').locator('.note-add').click();
+  await (await openPart(page, 'mission')).locator('textarea').fill(hostile.mission);
+  await (await openPart(page, 'goals')).locator('.note-add').click();
   await page.keyboard.insertText(hostile.note);
   await page.getByRole('link', { name: 'Charte' }).click();
   const doc = page.locator('.charter-doc');
   await doc.waitFor();
   assert.equal(await doc.locator('h2').innerText(), hostile.title);
-  assert.ok((await part(page, 'mission').innerText()).includes(hostile.mission));
+  assert.ok((await (await openPart(page, 'mission')).innerText()).includes(hostile.mission));
   assert.equal(await doc.locator('script, img, a').count(), 0, 'no element made from user text');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
 
@@ -222,7 +222,7 @@ test('share: the printed charter (A4 and Letter) shows every filled part of the 
 });
 
 test('share: a short charter and the full example both get a QR code of their link', async () => {
-  const { page, problems } = await freshPage('#/canvas');
+  const { page, problems } = await freshPage('#/canvas/details');
   await page.locator('#charter-title').fill('CoP des sciences');
   await page.getByRole('link', { name: 'Charte' }).click();
   const qr = page.getByRole('img', { name: 'Code QR du lien de partage' });
@@ -248,16 +248,17 @@ test('share: without the version both started from, a charter edited elsewhere i
   const b = await freshPage();
   await b.page.goto(first);
   await b.page.getByTestId('incoming').getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
-  await part(b.page, 'mission').locator('textarea').fill('Mission revue par B');
-  await part(b.page, 'goals').locator('.note-add').click();
+  await (await openPart(b.page, 'mission')).locator('textarea').fill('Mission revue par B');
+  await (await openPart(b.page, 'goals')).locator('.note-add').click();
   await b.page.keyboard.type('But ajouté par B');
   await b.page.getByRole('link', { name: 'Charte' }).click();
   const second = await b.page.locator('#share-link').inputValue();
 
   // Meanwhile A changed the vision.
   await a.page.getByRole('link', { name: 'Canevas' }).click();
-  await part(a.page, 'vision').locator('textarea').fill('Vision revue par A');
-  const goalsBefore = await part(a.page, 'goals').locator('.note-text').count();
+  await a.page.getByRole('link', { name: 'Vue détaillée' }).click();
+  await (await openPart(a.page, 'vision')).locator('textarea').fill('Vision revue par A');
+  const goalsBefore = await (await openPart(a.page, 'goals')).locator('.note-text').count();
   await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
   // This browser forgets what it sent (another browser, or a cleared
   // history): the comparison can only be two-way, and says so.
@@ -295,10 +296,10 @@ test('share: without the version both started from, a charter edited elsewhere i
   assert.deepEqual(await storedDrafts(a.page), before, 'nothing merged before the confirmation');
   await compare.getByRole('button', { name: 'Confirmer : les parties choisies remplaceront les vôtres' }).click();
 
-  await part(a.page, 'mission').waitFor();
-  assert.equal(await part(a.page, 'mission').locator('textarea').inputValue(), 'Mission revue par B');
-  assert.equal(await part(a.page, 'vision').locator('textarea').inputValue(), 'Vision revue par A', 'kept mine by default');
-  const goals = await part(a.page, 'goals').locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  await (await openPart(a.page, 'mission')).waitFor();
+  assert.equal(await (await openPart(a.page, 'mission')).locator('textarea').inputValue(), 'Mission revue par B');
+  assert.equal(await (await openPart(a.page, 'vision')).locator('textarea').inputValue(), 'Vision revue par A', 'kept mine by default');
+  const goals = await (await openPart(a.page, 'goals')).locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
   assert.equal(goals.length, goalsBefore + 1);
   assert.equal(goals.at(-1), 'But ajouté par B');
   await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
@@ -328,7 +329,7 @@ test('share: a file with an unreadable part opens the rest, names what was left 
   const preview = page.getByTestId('incoming');
   await preview.getByText('Laissé de côté, car illisible : Buts.').waitFor();
   await preview.getByRole('button', { name: 'Enregistrer comme nouveau brouillon' }).click();
-  assert.equal(await part(page, 'mission').locator('textarea').inputValue(), 'Lire ensemble');
+  assert.equal(await (await openPart(page, 'mission')).locator('textarea').inputValue(), 'Lire ensemble');
   await page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
 
   await page.getByRole('link', { name: 'Charte' }).click();
@@ -344,7 +345,7 @@ test('share: a file with an unreadable part opens the rest, names what was left 
 });
 
 test('share: the link shows its length and copies; past 2,000 characters it points to the file instead', async () => {
-  const { context, page, problems } = await freshPage('#/canvas');
+  const { context, page, problems } = await freshPage('#/canvas/details');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
   await page.locator('#charter-title').fill('CoP de lecture');
   await page.getByRole('link', { name: 'Charte' }).click();
@@ -358,7 +359,8 @@ test('share: the link shows its length and copies; past 2,000 characters it poin
   // Text that deflate cannot shrink much: 400 unrelated short words.
   const words = Array.from({ length: 400 }, (_, i) => ((i + 1) * 2654435761 % 4294967296).toString(36)).join(' ');
   await page.getByRole('link', { name: 'Canevas' }).click();
-  await part(page, 'vision').locator('textarea').fill(words);
+  await page.getByRole('link', { name: 'Vue détaillée' }).click();
+  await (await openPart(page, 'vision')).locator('textarea').fill(words);
   await page.getByRole('link', { name: 'Charte' }).click();
   const long = await page.locator('#share-link').inputValue();
   assert.ok(long.length > 2000, `${long.length}`);

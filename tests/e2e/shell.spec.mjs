@@ -45,7 +45,7 @@ test('phone: no screen scrolls sideways at 390 px', async () => {
     await page.getByRole('heading', { level: 1, name: 'Coplanifier' }).waitFor();
     assert.equal(await overflow(), 0, 'the start screen');
     await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-    await page.locator('.canvas-zone').first().waitFor();
+    await page.locator('.board-column').first().waitFor();
     assert.equal(await overflow(), 0, 'the canvas with the example');
     for (const [name, ready] of [
       ['Parcours guidé', 'Étape 1 sur 5'],

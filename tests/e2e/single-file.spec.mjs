@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST as BUILT } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
-import { part } from './support/app.mjs';
+import { openPart } from './support/app.mjs';
 
 // COPLANIFIER_DIST points the spec at another build (a copy of dist/).
 const DIST = process.env.COPLANIFIER_DIST ? resolve(process.env.COPLANIFIER_DIST) : BUILT;
@@ -41,14 +41,13 @@ test('one file: opens from file:// alone, shows the example canvas, keeps a draf
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
 
   await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
-  await page.locator('.canvas-zone').nth(3).waitFor();
-  assert.equal(await page.locator('.canvas-zone').count(), 5);
+  await page.locator('.board-column').nth(4).waitFor();
+  assert.equal(await page.locator('.board-column').count(), 5);
 
-  const mission = () => part(page, 'mission').locator('textarea');
-  await mission().fill('Écrit depuis une clé USB');
+  const mission = async () => (await openPart(page, 'mission')).locator('textarea');
+  await (await mission()).fill('Écrit depuis une clé USB');
   await page.reload();
-  await mission().waitFor();
-  assert.equal(await mission().inputValue(), 'Écrit depuis une clé USB', 'the draft survives a reload under file://');
+  assert.equal(await (await mission()).inputValue(), 'Écrit depuis une clé USB', 'the draft survives a reload under file://');
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('coplanifier.draft.')));
   assert.ok(kept.length >= 1, 'the draft is in localStorage');
 

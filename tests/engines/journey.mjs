@@ -23,6 +23,11 @@ export function byName(name) {
   );
 }
 
+/** Finds a part's card on the board by the part's id (run in the page). */
+export function byCard(id) {
+  return document.querySelector(`[data-card="${id}"]`);
+}
+
 /** Polls `fn` in the page until it returns a truthy value, for at most `ms`. */
 export async function until(driver, what, fn, args = [], ms = 20_000) {
   const end = Date.now() + ms;
@@ -50,9 +55,13 @@ export async function journey(driver, url, engine) {
   // The example, on a 1,280-pixel screen: nothing scrolls sideways.
   await driver.resize(1280, 900);
   await driver.click(byName, "Ouvrir l'exemple");
-  await until(driver, 'the example on the canvas', () => document.querySelectorAll('.canvas-zone').length === 5);
+  await until(driver, 'the example on the board', () => document.querySelectorAll('.board-column').length === 5);
   const overflow = await driver.run(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${engine}: the canvas scrolls sideways by ${overflow} px`);
+  assert.ok(overflow <= 0, `${engine}: the board scrolls sideways by ${overflow} px`);
+
+  // The mission's card opens it in the side panel.
+  await driver.click(byCard, 'mission');
+  await until(driver, 'the mission in the panel', (css) => document.querySelector(css) !== null, [MISSION]);
 
   // Type, then reload: what was typed is there.
   const typed = `Mission tapée dans ${engine}`;
@@ -64,6 +73,8 @@ export async function journey(driver, url, engine) {
   await driver.type(MISSION, typed);
   await until(driver, 'saved', hasText, ['Enregistré dans ce navigateur']);
   await driver.reload();
+  await until(driver, 'the board after a reload', () => document.querySelector('[data-card="mission"]') !== null);
+  await driver.click(byCard, 'mission');
   await until(driver, 'the draft after a reload', (css, v) => document.querySelector(css)?.value === v, [MISSION, typed]);
 
   // A link, opened in a second profile, saved there.
@@ -75,6 +86,8 @@ export async function journey(driver, url, engine) {
     await other.goto(link);
     await until(other, 'the charter received', () => document.querySelector('[data-testid="incoming"]') !== null);
     await other.click(byName, 'Enregistrer comme nouveau brouillon');
+    await until(other, 'the board there', () => document.querySelector('[data-card="mission"]') !== null);
+    await other.click(byCard, 'mission');
     await until(other, 'the charter saved there', (css, v) => document.querySelector(css)?.value === v, [MISSION, typed]);
 
     // A file, picked in the start screen.

@@ -10,30 +10,32 @@ use crate::charter::text::Lang;
 
 pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
     let mut w = Writer::new(lang);
-    let name = if filled(&c.title) {
-        short(&c.title)
-    } else {
-        w.t(
-            "une nouvelle communauté de pratique",
-            "a new community of practice",
-        )
-        .to_string()
-    };
-    w.push(Block::Title(match lang {
-        Lang::Fr => format!("Invitation : {name}"),
-        Lang::En => format!("Invitation: {name}"),
+    // Untitled, the invitation speaks of "a new community of practice"
+    // once, without a name to repeat.
+    let name = filled(&c.title).then(|| short(&c.title));
+    w.push(Block::Title(match (lang, &name) {
+        (Lang::Fr, Some(name)) => format!("Invitation : {name}"),
+        (Lang::Fr, None) => "Invitation à une nouvelle communauté de pratique".to_string(),
+        (Lang::En, Some(name)) => format!("Invitation: {name}"),
+        (Lang::En, None) => "Invitation to a new community of practice".to_string(),
     }));
     w.push(Block::Paragraph(w.t("Bonjour,", "Hello,").to_string()));
+    let starting = match (lang, &name) {
+        (Lang::Fr, Some(name)) => format!("Nous démarrons {name}, une communauté de pratique"),
+        (Lang::Fr, None) => "Nous démarrons une nouvelle communauté de pratique".to_string(),
+        (Lang::En, Some(name)) => format!("We are starting {name}, a community of practice"),
+        (Lang::En, None) => "We are starting a new community of practice".to_string(),
+    };
     let members = note_texts(&c.purpose.members);
     w.push(Block::Paragraph(match (lang, members.is_empty()) {
-        (Lang::Fr, true) => format!("Nous démarrons {name}, une communauté de pratique, et nous aimerions vous y compter."),
+        (Lang::Fr, true) => format!("{starting}, et nous aimerions vous y compter."),
         (Lang::Fr, false) => format!(
-            "Nous démarrons {name}, une communauté de pratique qui s'adresse à : {}. Nous aimerions vous y compter.",
+            "{starting}. Elle réunira : {}. Nous aimerions vous y compter.",
             joined(&members, lang)
         ),
-        (Lang::En, true) => format!("We are starting {name}, a community of practice, and we would like you to be part of it."),
+        (Lang::En, true) => format!("{starting}, and we would like you to be part of it."),
         (Lang::En, false) => format!(
-            "We are starting {name}, a community of practice for {}, and we would like you to be part of it.",
+            "{starting} for {}, and we would like you to be part of it.",
             joined(&members, lang)
         ),
     }));
@@ -94,16 +96,14 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             Lang::En => format!("To say you are coming or to ask a question, write to {contact}."),
         }));
     }
-    let signed = instigators(c);
-    w.push(Block::Paragraph(if signed.is_empty() {
+    w.push(Block::Paragraph(
         w.t("Au plaisir de vous y voir!", "Hope to see you there!")
-            .to_string()
-    } else {
-        format!(
-            "{}{}",
-            w.t("Au plaisir de vous y voir! ", "Hope to see you there! "),
-            joined(&signed, lang)
-        )
-    }));
+            .to_string(),
+    ));
+    // The signature, on its own line.
+    let signed = instigators(c);
+    if !signed.is_empty() {
+        w.push(Block::Paragraph(joined(&signed, lang)));
+    }
     w.blocks
 }

@@ -139,6 +139,8 @@ const MAX_ITEMS: usize = 6;
 const PITCH_ITEMS: usize = 5;
 /// Longer paragraphs are cut at a word, with an ellipsis.
 const MAX_CHARS: usize = 420;
+/// The pitch keeps to one page: shorter items and paragraphs.
+const PITCH_CHARS: usize = 160;
 
 /// Builds a document's blocks, with the words shared by every document.
 struct Writer {
@@ -146,6 +148,8 @@ struct Writer {
     blocks: Vec<Block>,
     /// At most this many items per list.
     max_items: usize,
+    /// At most this many characters per item of a list.
+    max_chars: usize,
 }
 
 impl Writer {
@@ -154,7 +158,45 @@ impl Writer {
             lang,
             blocks: Vec::new(),
             max_items: MAX_ITEMS,
+            max_chars: MAX_CHARS,
         }
+    }
+
+    /// The pitch's writer: fewer and shorter items, so it keeps to a page.
+    fn brief(lang: Lang) -> Writer {
+        Writer {
+            max_items: PITCH_ITEMS,
+            max_chars: PITCH_CHARS,
+            ..Writer::new(lang)
+        }
+    }
+
+    /// The text on one line, cut at `max_chars`.
+    fn clip(&self, text: &str) -> String {
+        cut(text, self.max_chars)
+    }
+
+    /// Items on one line, "A, B et C", at most `max_items`, the last
+    /// saying how many were left out.
+    fn inline(&self, items: Vec<String>) -> String {
+        let items = self.cap(items, |more| match self.lang {
+            Lang::Fr => format!("{more} autres"),
+            Lang::En => format!("{more} more"),
+        });
+        joined(&items, self.lang)
+    }
+
+    /// The items, each cut at `max_chars`; past `max_items`, the last one
+    /// is what `more` says of how many were left out.
+    fn cap(&self, items: Vec<String>, more: impl Fn(usize) -> String) -> Vec<String> {
+        let max = self.max_items;
+        let mut items: Vec<String> = items.iter().map(|i| self.clip(i)).collect();
+        if items.len() > max {
+            let left = items.len() - (max - 1);
+            items.truncate(max - 1);
+            items.push(more(left));
+        }
+        items
     }
 
     fn t(&self, fr: &'static str, en: &'static str) -> &'static str {
@@ -196,17 +238,11 @@ impl Writer {
     }
 
     /// The first `max_items` items, the last one saying how many were left out.
-    fn capped(&self, mut items: Vec<String>) -> Vec<String> {
-        let max = self.max_items;
-        if items.len() > max {
-            let more = items.len() - (max - 1);
-            items.truncate(max - 1);
-            items.push(match self.lang {
-                Lang::Fr => format!("… et {more} autres (voir la charte)"),
-                Lang::En => format!("… and {more} more (see the charter)"),
-            });
-        }
-        items
+    fn capped(&self, items: Vec<String>) -> Vec<String> {
+        self.cap(items, |more| match self.lang {
+            Lang::Fr => format!("… et {more} autres (voir la charte)"),
+            Lang::En => format!("… and {more} more (see the charter)"),
+        })
     }
 
     /// A dated meeting as a list item: "24 septembre 2026, 15 h 45 : topic".
@@ -239,6 +275,11 @@ impl Writer {
 
 /// The text on one line, trimmed, cut at [`MAX_CHARS`] at a word boundary.
 fn short(text: &str) -> String {
+    cut(text, MAX_CHARS)
+}
+
+/// The text on one line, trimmed, cut at `max` characters at a word boundary.
+fn cut(text: &str, max: usize) -> String {
     // Not `split_whitespace`: it would break the no-break spaces of French
     // typography ("Tour de table : …").
     let line = text
@@ -246,12 +287,12 @@ fn short(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    if line.chars().count() <= MAX_CHARS {
+    if line.chars().count() <= max {
         return line;
     }
-    let cut: String = line.chars().take(MAX_CHARS).collect();
+    let cut: String = line.chars().take(max).collect();
     let cut = match cut.rfind(' ') {
-        Some(i) if i > MAX_CHARS / 2 => &cut[..i],
+        Some(i) if i > max / 2 => &cut[..i],
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
@@ -357,7 +398,9 @@ fn dated_meetings(c: &Charter) -> Vec<(String, String, String)> {
             )
         })
         .collect();
-    m.sort();
+    // By day, then by the time of day ("9:00" before "10:00"); a meeting
+    // without a time comes first in its day.
+    m.sort_by_key(|(day, time, _)| (super::text::parse_day(day), super::text::parse_time(time)));
     m
 }
 
@@ -372,11 +415,7 @@ fn when(day: &str, time: &str, lang: Lang) -> String {
 
 /// A time `HH:MM` as written in `lang` ("15 h 45", "3:45 PM"), `None` if not one.
 fn clock(time: &str, lang: Lang) -> Option<String> {
-    let (h, m) = time.trim().split_once(':')?;
-    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
-    if h > 23 || m > 59 {
-        return None;
-    }
+    let (h, m) = super::text::parse_time(time)?;
     Some(match lang {
         Lang::Fr if m == 0 => format!("{h} h"),
         Lang::Fr => format!("{h} h {m:02}"),

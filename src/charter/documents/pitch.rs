@@ -2,8 +2,8 @@
 //! management, what management gets back, and what comes next.
 
 use super::{
-    cell, dated_meetings, instigators, joined, note_texts, rhythm, short, sponsor,
-    ticked_and_typed, Block, Writer,
+    cell, cut, dated_meetings, instigators, note_texts, rhythm, short, sponsor, ticked_and_typed,
+    Block, Writer, PITCH_CHARS,
 };
 use crate::charter::model::{filled, Charter, ChoiceField, FlagSet};
 use crate::charter::questions::{choice_options, option_label};
@@ -11,8 +11,7 @@ use crate::charter::rows::RecordList;
 use crate::charter::text::{format_day, Lang};
 
 pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
-    let mut w = Writer::new(lang);
-    w.max_items = super::PITCH_ITEMS;
+    let mut w = Writer::brief(lang);
     let title = if filled(&c.title) {
         short(&c.title)
     } else {
@@ -20,7 +19,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             .to_string()
     };
     w.push(Block::Title(title));
-    let sponsor = sponsor(c);
+    let sponsor = w.clip(&sponsor(c));
     let kind = option_label(choice_options(ChoiceField::Kind), c.kind.key())
         .map(|t| t.get(lang).to_string())
         .unwrap_or_default();
@@ -37,7 +36,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
     }));
     let carriers = instigators(c);
     if !carriers.is_empty() {
-        let names = joined(&carriers, lang);
+        let names = w.inline(carriers);
         w.push(Block::Lead(match lang {
             Lang::Fr => format!("Portée par {names}"),
             Lang::En => format!("Carried by {names}"),
@@ -51,7 +50,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             "{}{}{}",
             w.t("Sa mission", "Its mission"),
             w.colon(),
-            short(&c.purpose.mission)
+            cut(&c.purpose.mission, 2 * PITCH_CHARS)
         );
         w.push(Block::Paragraph(p));
     }
@@ -61,7 +60,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             "{}{}{}",
             w.t("Pour qui", "Who it is for"),
             w.colon(),
-            members.join(", ")
+            w.inline(members)
         );
         w.push(Block::Paragraph(p));
     }
@@ -126,7 +125,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             "{}{}{}",
             w.t("Outils et lieux", "Tools and places"),
             w.colon(),
-            platforms.join(", ")
+            w.inline(platforms)
         ));
     }
     w.items_or_missing(asked);
@@ -169,7 +168,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             "{}{}{}",
             w.t("Ce qu'elle produira", "What it will produce"),
             w.colon(),
-            artefacts.join(", ")
+            w.inline(artefacts)
         ));
     }
     let beneficiaries = note_texts(&c.purpose.beneficiaries);
@@ -178,7 +177,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             "{}{}{}",
             w.t("Au bénéfice de", "For the benefit of"),
             w.colon(),
-            beneficiaries.join(", ")
+            w.inline(beneficiaries)
         ));
     }
     w.items_or_missing(gains);

@@ -2,20 +2,21 @@
 //! its details: the mission, who it is for, the problems, the sponsor and
 //! what is asked, and the next steps.
 
-use super::{cell, dated_meetings, note_texts, short, sponsor, ticked_and_typed, Block, Writer};
+use super::{
+    cell, cut, dated_meetings, note_texts, sponsor, ticked_and_typed, Block, Writer, PITCH_CHARS,
+};
 use crate::charter::model::{filled, Charter, FlagSet};
 use crate::charter::rows::RecordList;
 use crate::charter::text::Lang;
 
 pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
-    let mut w = Writer::new(lang);
-    w.max_items = super::PITCH_ITEMS;
+    let mut w = Writer::brief(lang);
     let title = w.t("En bref", "At a glance").to_string();
     w.push(Block::Title(title));
 
     w.heading("Mission", "Mission");
     if filled(&c.purpose.mission) {
-        w.push(Block::Paragraph(short(&c.purpose.mission)));
+        w.push(Block::Paragraph(cut(&c.purpose.mission, 2 * PITCH_CHARS)));
     } else {
         w.missing();
     }

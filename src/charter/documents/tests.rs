@@ -1,5 +1,5 @@
 use super::*;
-use crate::charter::{example, ListId};
+use crate::charter::{example, ListId, RecordList};
 
 fn text_of(d: &Doc) -> String {
     d.blocks
@@ -75,7 +75,13 @@ fn an_empty_charter_gives_documents_that_say_what_is_to_discuss() {
         3
     );
     let invitation = document(DocKind::Invitation, &c, Lang::En);
-    assert!(text_of(&invitation).starts_with("Invitation: a new community of practice\nHello,"));
+    assert!(text_of(&invitation).starts_with("Invitation to a new community of practice\nHello,"));
+    let fr = text_of(&document(DocKind::Invitation, &c, Lang::Fr));
+    assert!(
+        fr.starts_with("Invitation à une nouvelle communauté de pratique\nBonjour,\nNous démarrons une nouvelle communauté de pratique, et"),
+        "{fr}"
+    );
+    assert_eq!(fr.matches("communauté de pratique").count(), 2, "{fr}");
 }
 
 #[test]
@@ -150,6 +156,55 @@ fn long_lists_and_texts_are_shortened_with_a_word_saying_so() {
         .unwrap_or_default();
     assert!(mission.ends_with("mot…"), "{mission}");
     assert!(mission.chars().count() <= MAX_CHARS + 20);
+}
+
+#[test]
+fn a_charter_full_of_long_notes_still_gives_a_short_pitch() {
+    let mut c = example(Lang::Fr, "ex".into(), 1.79e12);
+    let long = "une phrase qui ne finit pas ".repeat(30);
+    for l in [ListId::Members, ListId::Artefacts, ListId::Beneficiaries] {
+        for i in 0..12 {
+            c.add_note(l, format!("{}{i}", l.slug()), format!("{i} {long}"), 2.0);
+        }
+    }
+    let d = document(DocKind::Pitch, &c, Lang::Fr);
+    for b in &d.blocks {
+        let lines: Vec<&String> = match b {
+            Block::Items(i) | Block::Numbered(i) => i.iter().collect(),
+            Block::Paragraph(p) | Block::Lead(p) => vec![p],
+            _ => vec![],
+        };
+        for line in lines {
+            // A label and up to five items of 160 characters at most.
+            assert!(line.chars().count() <= 40 + 5 * (PITCH_CHARS + 4), "{line}");
+        }
+    }
+    let who = d
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph(p) if p.starts_with("Pour qui") => Some(p.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    assert!(who.ends_with(" autres"), "{who}");
+}
+
+#[test]
+fn meetings_come_in_the_order_of_the_calendar() {
+    let mut c = Charter::new("m".into(), Lang::Fr, 0.0);
+    for (id, day, time) in [
+        ("a", "2027-03-01", "10:00"),
+        ("b", "2027-03-01", "9:00"),
+        ("c", "2027-02-28", "16:00"),
+        ("d", "2027-02-30", "8:00"),
+    ] {
+        c.add_record(RecordList::Meetings, id.into(), 1.0);
+        c.set_record_value(RecordList::Meetings, id, "date", day.into(), 1.0);
+        c.set_record_value(RecordList::Meetings, id, "time", time.into(), 1.0);
+    }
+    let order: Vec<String> = dated_meetings(&c).into_iter().map(|m| m.1).collect();
+    assert_eq!(order, ["16:00", "9:00", "10:00"]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The canvas: all four questions on one board, each zone with its parts and
-//! how much of it is filled.
+//! The detailed canvas: all four questions on one long page, each zone with
+//! every part's editor and how much of it is filled. The board
+//! (`ui::board`) shows the same parts as cards.
 pub mod notes;
 pub mod part;
 pub mod records;
@@ -7,6 +8,7 @@ pub mod records;
 use crate::charter::{choice_options, questions, ChoiceField, Question};
 use crate::i18n::*;
 use crate::ui::readiness::ReadinessPanel;
+use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use part::PartEditor;
@@ -18,6 +20,9 @@ pub fn Canvas() -> impl IntoView {
     view! {
         <div class="canvas">
             <h2 class="visually-hidden">{t!(i18n, nav_canvas)}</h2>
+            <p class="canvas-overview">
+                <a href=Route::Canvas.href()>{t!(i18n, board_overview)}</a>
+            </p>
             <CharterHeader />
             <ReadinessPanel />
             <div class="canvas-board">

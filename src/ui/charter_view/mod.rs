@@ -12,6 +12,9 @@ use crate::ui::share::SharePanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
+/// The running header holds at most this many characters of the title.
+const HEADER_TITLE_CHARS: usize = 48;
+
 /// The whole charter, question by question; as a `document` (for print and
 /// PDF), headed by a cover and a one-page summary, without the tools around it.
 #[component]
@@ -61,16 +64,24 @@ pub fn CharterView(#[prop(optional)] document: bool) -> impl IntoView {
             s
         }
     };
-    // In print, every page after the cover is headed by the title and version.
-    Effect::new(move |_| {
-        let header = format!(
-            "{} · {}",
-            shown_title(&title.get(), t_string!(i18n, untitled)),
-            version.get()
-        );
-        set_print_header(Some(&header));
-    });
-    on_cleanup(|| set_print_header(None));
+    // In print, every page after the cover is headed by the title (cut to
+    // fit the margin) and version. Memos are lazy: on the plain charter
+    // view, nothing reads the version, the cover or the summary.
+    if document {
+        Effect::new(move |_| {
+            let title = shown_title(&title.get(), t_string!(i18n, untitled));
+            let title = match title.char_indices().nth(HEADER_TITLE_CHARS) {
+                Some((at, _)) => {
+                    let head = &title[..at];
+                    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+                    format!("{}…", head.trim_end_matches([' ', ':', ',', ';']))
+                }
+                None => title,
+            };
+            set_print_header(Some(&format!("{title} · {}", version.get())));
+        });
+        on_cleanup(|| set_print_header(None));
+    }
     // "Copy as rich text": the charter as HTML and plain text at once.
     let copied = RwSignal::new(None::<bool>);
     let copy_formatted = move |_| {
@@ -85,8 +96,9 @@ pub fn CharterView(#[prop(optional)] document: bool) -> impl IntoView {
             .charter
             .with_untracked(|c| charter_doc(c, lang, &words));
         let (html, plain) = (doc_html(&doc, lang), doc_plain(&doc));
+        let done = copy_rich(html, plain);
         leptos::task::spawn_local(async move {
-            copied.set(Some(copy_rich(html, plain).await));
+            copied.set(Some(done.await));
         });
     };
     let title_heading = move || {
@@ -111,6 +123,7 @@ pub fn CharterView(#[prop(optional)] document: bool) -> impl IntoView {
                 <div class="charter-view-tools">
                     <button type="button" on:click=print>{t!(i18n, charter_print)}</button>
                     <a href=Route::CharterDocument.href()>{t!(i18n, charter_document_link)}</a>
+                    <a href=Route::History.href()>{t!(i18n, history_link)}</a>
                     <button type="button" on:click=copy_formatted>{t!(i18n, charter_copy_rich)}</button>
                     <p role="status" class="doc-status">
                         {move || match copied.get() {

@@ -6,7 +6,7 @@ use crate::charter::{document, Block, DocKind};
 use crate::format::{doc_html, doc_markdown, doc_plain, meetings_ics};
 use crate::i18n::*;
 use crate::ui::clipboard::{copy_rich, copy_text};
-use crate::ui::platform::{download, file_name, print_page, show_heading};
+use crate::ui::platform::{download, file_name, mailto, print_page, show_heading};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -112,15 +112,16 @@ pub fn DocumentView(kind: DocKind) -> impl IntoView {
     let copy_formatted = move |_| {
         let (html, plain) =
             doc.with_untracked(|d| (doc_html(d, lang.get_untracked()), doc_plain(d)));
+        let done = copy_rich(html, plain);
         leptos::task::spawn_local(async move {
-            let ok = copy_rich(html, plain).await;
+            let ok = done.await;
             said.set(Some(if ok { Said::Rich } else { Said::CopyFailed }));
         });
     };
     let copy_md = move |_| {
-        let md = doc.with_untracked(doc_markdown);
+        let done = copy_text(doc.with_untracked(doc_markdown));
         leptos::task::spawn_local(async move {
-            let ok = copy_text(md).await;
+            let ok = done.await;
             said.set(Some(if ok { Said::Markdown } else { Said::CopyFailed }));
         });
     };
@@ -130,15 +131,7 @@ pub fn DocumentView(kind: DocKind) -> impl IntoView {
         let ok = download(&name, "text/markdown", &doc.with_untracked(doc_markdown));
         said.set((!ok).then_some(Said::DownloadFailed));
     };
-    let mail = move || {
-        doc.with(|d| {
-            format!(
-                "mailto:?subject={}&body={}",
-                String::from(js_sys::encode_uri_component(d.title())),
-                String::from(js_sys::encode_uri_component(&doc_plain(d)))
-            )
-        })
-    };
+    let mail = move || doc.with(|d| mailto(d.title(), &doc_plain(d)));
     let current = move |k: DocKind| (k == kind).then_some("page");
     view! {
         <div class="doc-view" data-doc=kind.slug()>

@@ -69,7 +69,9 @@ pub fn use_drafts() -> Drafts {
 impl Drafts {
     /// Creates the drafts state for this page.
     pub fn new() -> Drafts {
-        let machine = Autosave::new(Local::available());
+        let mut machine = Autosave::new(Local::available());
+        // Days for the history's "last version of the day" are local ones.
+        machine.set_utc_offset(-(js_sys::Date::new_0().get_timezone_offset() as i32));
         Drafts {
             status: RwSignal::new(machine.status()),
             machine: StoredValue::new(machine),
@@ -245,7 +247,13 @@ pub fn download_copy(state: AppState) -> bool {
             is: Some(VersionId::of(c)),
             from: history::last_received(&Local, &c.id),
         };
-        let _ = history::record(&mut Local, c, Exchange::Sent, crate::ui::platform::now());
+        let _ = history::record(
+            &mut Local,
+            c,
+            Exchange::Sent,
+            crate::ui::platform::now(),
+            None,
+        );
         (c.title.clone(), to_json_with(c, Source::File, versions))
     });
     match json {

@@ -97,7 +97,7 @@ pub fn EmbedSnippet() -> impl IntoView {
     let i18n = use_i18n();
     let snippet = move || {
         format!(
-            "<iframe src=\"{}?embed\" title=\"Coplanifier\" allow=\"clipboard-write\" width=\"100%\" height=\"800\" style=\"border:0;max-width:100%\"></iframe>",
+            "<iframe src=\"{}?embed\" title=\"Coplanifier\" allow=\"clipboard-write; fullscreen\" width=\"100%\" height=\"800\" style=\"border:0;max-width:100%\"></iframe>",
             app_url()
         )
     };

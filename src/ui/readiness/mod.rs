@@ -48,8 +48,8 @@ pub fn ReadinessPanel(#[prop(optional)] only: Option<&'static Question>) -> impl
             .and_then(|d| d.get_element_by_id(&part_dom_id(part)))
             .is_some();
         if !on_screen {
-            Route::Canvas.go();
-            state.route.set(Route::Canvas);
+            Route::CanvasDetails.go();
+            state.route.set(Route::CanvasDetails);
         }
         let target = part_dom_id(part);
         request_animation_frame(move || focus_first_control(&target));

@@ -8,6 +8,7 @@ use crate::charter::{
     Side, VersionId,
 };
 use crate::i18n::*;
+use crate::storage::history::{self, Exchange};
 use crate::storage::{self, DraftEntry, Local, SaveStatus};
 use crate::ui::charter_view::{part_body, written_by};
 use crate::ui::drafts::use_drafts;
@@ -102,7 +103,9 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
     let lang = state.lang;
     // Who changed what, in words, against the common version (or, without
     // it, against the draft here).
-    let summary = contribution(base.as_ref().unwrap_or(&mine), &theirs);
+    let summary = contribution(base.as_ref().unwrap_or(&mine), &theirs, base.is_none());
+    // Whose contribution this is, for the history ("contribution de Bob fusionnée").
+    let who = StoredValue::new((!summary.authors.is_empty()).then(|| summary.authors.join(", ")));
     // Three-way: the merge with every conflict kept as mine, once; where it
     // meets a conflict (`title`, `kind` or a part's id) is what asks.
     let merged = base
@@ -213,11 +216,17 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
             }
             None => merge(&current, t, &choices, now(), &mut fresh_item_id),
         });
-        // The draft as it was, offered back right after (one step of undo).
+        // The draft as it was, offered back right after (one step of undo),
+        // and kept in the history with the merged version.
         let before = current.clone();
+        let _ = history::record(&mut Local, &before, Exchange::BeforeMerge, now(), None);
+        let by = who.get_value();
         let after = Callback::new(move |_| {
             inbox.incoming.set(None);
             drafts.before_merge.set(Some(before.clone()));
+            state.charter.with_untracked(|c| {
+                let _ = history::record(&mut Local, c, Exchange::Merged, now(), by.as_deref());
+            });
             Route::Canvas.go();
         });
         theirs.with_value(received);

@@ -8,6 +8,7 @@ use crate::format::REQUEST_MARK;
 use crate::i18n::*;
 use crate::storage::{prefs, Local};
 use crate::ui::clipboard::copy_text;
+use crate::ui::platform::mailto;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -58,23 +59,22 @@ pub fn Contributions(link: Memo<Option<String>>, title: Signal<String>) -> impl 
         } else {
             t_string!(i18n, contribute_request_subject, title = t).to_string()
         };
-        format!(
-            "mailto:?subject={}&body={}",
-            String::from(js_sys::encode_uri_component(&subject)),
-            String::from(js_sys::encode_uri_component(&message()))
-        )
+        mailto(&subject, &message())
     };
+    // Without a link (a charter too large for one), there is nothing to
+    // copy or mail: the share panel says to send the file instead.
+    let no_link = move || link.with(Option::is_none);
     let copy = move |what: Copied| {
         let text = match what {
-            Copied::Link => handed().unwrap_or_default(),
-            _ => message(),
+            Copied::Link => handed(),
+            _ => handed().map(|_| message()),
         };
+        let Some(text) = text else {
+            return;
+        };
+        let done = copy_text(text);
         leptos::task::spawn_local(async move {
-            copied.set(Some(if copy_text(text).await {
-                what
-            } else {
-                Copied::Failed
-            }));
+            copied.set(Some(if done.await { what } else { Copied::Failed }));
         });
     };
     view! {
@@ -93,15 +93,17 @@ pub fn Contributions(link: Memo<Option<String>>, title: Signal<String>) -> impl 
                     t_string!(i18n, contribute_request_help)
                 }}
             </p>
-            <button type="button" on:click=move |_| copy(Copied::Link)>
+            <button type="button" disabled=no_link on:click=move |_| copy(Copied::Link)>
                 {move || if contributing.get() {
                     t_string!(i18n, contribute_copy_reply_link)
                 } else {
                     t_string!(i18n, contribute_copy_request_link)
                 }}
             </button>
-            <a class="share-mail" href=mail>{t!(i18n, doc_mail)}</a>
-            <button type="button" on:click=move |_| copy(Copied::Message)>{t!(i18n, contribute_copy_message)}</button>
+            <Show when=move || !no_link()>
+                <a class="share-mail" href=mail>{t!(i18n, doc_mail)}</a>
+            </Show>
+            <button type="button" disabled=no_link on:click=move |_| copy(Copied::Message)>{t!(i18n, contribute_copy_message)}</button>
             <p role="status" class="doc-status">
                 {move || match copied.get() {
                     Some(Copied::Link) => t_string!(i18n, share_copied_link),

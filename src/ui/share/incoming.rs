@@ -114,7 +114,7 @@ fn offer(
 /// so that what is sent back from it says so and a colleague's reply finds
 /// what both sides had. Losing it only costs a two-way comparison later.
 pub fn received(charter: &Charter) {
-    let _ = history::record(&mut Local, charter, Exchange::Received, now());
+    let _ = history::record(&mut Local, charter, Exchange::Received, now(), None);
 }
 
 /// Offers the charter a link fragment carries (`#c3.…`); `request` when
@@ -404,12 +404,12 @@ pub fn IncomingPreview() -> impl IntoView {
                         <p>{t!(i18n, contribute_request_text)}</p>
                         <label for="contributor-name">{t!(i18n, contribute_name_label)}</label>
                         <input id="contributor-name" type="text" autocomplete="name"
-                            aria-describedby="contributor-name-help"
+                            aria-describedby="contributor-name-help contributor-name-error"
                             aria-invalid=move || name_missing.get().to_string()
                             prop:value=move || name.get()
                             on:input=move |ev| name.set(event_target_value(&ev)) />
                         <p id="contributor-name-help" class="share-note">{t!(i18n, contribute_name_help)}</p>
-                        <p role="alert" class="share-warn">
+                        <p id="contributor-name-error" role="alert" class="share-warn">
                             {move || name_missing.get().then(|| t_string!(i18n, contribute_name_missing))}
                         </p>
                         <button type="button" class="start-primary" on:click=contribute>{t!(i18n, contribute_start)}</button>

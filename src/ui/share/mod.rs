@@ -16,7 +16,7 @@ use crate::storage::Local;
 use crate::ui::clipboard::copy_text;
 use crate::ui::drafts::DownloadCopy;
 use crate::ui::platform::{app_url, download, file_name, on_local_file, shown_title, timed};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -38,12 +38,24 @@ fn select_link() {
     }
 }
 
-/// File, Markdown and link, for the charter on the board.
-#[component]
-pub fn SharePanel() -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app();
-    // The link and its QR form, from one encoding of the charter.
+/// Keeps this version in the history as sent: a reply made from it will
+/// find its base here.
+pub fn keep_sent(c: &crate::charter::Charter) {
+    let _ = history::record(
+        &mut Local,
+        c,
+        Exchange::Sent,
+        crate::ui::platform::now(),
+        None,
+    );
+}
+
+/// The share link and its QR form, from one encoding of the charter, for
+/// the share panel and the projector. What the share panel shows can leave
+/// at any moment (copied, scanned, selected by hand): with `keep_each`,
+/// each version is kept as sent, so that a reply made from it finds it here.
+/// The projector, where the board is edited, keeps its own.
+pub fn share_link(state: AppState, keep_each: bool) -> Memo<Option<(String, QrText)>> {
     let encoded = Memo::new(move |_| {
         state.charter.with(|c| {
             // Made from the version this charter last received, if any.
@@ -68,17 +80,23 @@ pub fn SharePanel() -> impl IntoView {
             })
         })
     });
-    let link = Memo::new(move |_| encoded.with(|e| e.as_ref().map(|(l, _)| l.clone())));
-    // What this panel shows can leave at any moment (copied, scanned,
-    // selected by hand): each version it shows is kept as sent, so that a
-    // reply made from it finds it here.
     Effect::new(move |_| {
-        if link.with(Option::is_some) {
+        if keep_each && encoded.with(Option::is_some) {
             state.charter.with(|c| {
-                let _ = history::record(&mut Local, c, Exchange::Sent, crate::ui::platform::now());
+                keep_sent(c);
             });
         }
     });
+    encoded
+}
+
+/// File, Markdown and link, for the charter on the board.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let encoded = share_link(state, true);
+    let link = Memo::new(move |_| encoded.with(|e| e.as_ref().map(|(l, _)| l.clone())));
     let qr_text = Signal::derive(move || encoded.with(|e| e.as_ref().map(|(_, q)| q.clone())));
     let title =
         Signal::derive(move || shown_title(&state.charter.title(), t_string!(i18n, untitled)));
@@ -101,19 +119,16 @@ pub fn SharePanel() -> impl IntoView {
         download(&file_name(&title, ".md"), "text/markdown", &markdown());
     };
     let copy_md = move |_| {
-        let text = markdown();
+        let done = copy_text(markdown());
         leptos::task::spawn_local(async move {
-            copied.set(Some(if copy_text(text).await {
-                "markdown"
-            } else {
-                "failed"
-            }));
+            copied.set(Some(if done.await { "markdown" } else { "failed" }));
         });
     };
     let copy_link = move |_| {
         if let Some(l) = link.get_untracked() {
+            let done = copy_text(l);
             leptos::task::spawn_local(async move {
-                let ok = copy_text(l).await;
+                let ok = done.await;
                 if !ok {
                     select_link();
                 }

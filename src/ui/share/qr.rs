@@ -77,7 +77,7 @@ pub fn qr_drawing(text: &QrText) -> Option<Drawn> {
 }
 
 /// One drawing as SVG.
-fn qr_svg(drawn: Drawn, class: &'static str, test_id: &'static str) -> impl IntoView {
+pub fn qr_svg(drawn: Drawn, class: &'static str, test_id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let Drawn { d, side, version } = drawn;
     view! {

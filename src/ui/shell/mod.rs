@@ -10,7 +10,7 @@ use crate::ui::route::Route;
 use crate::ui::share::incoming::Inbox;
 use crate::ui::share::{accept_dropped_files, open_fragment_on_load, IncomingPreview};
 use crate::ui::state::{use_app, AppState};
-use crate::ui::{canvas, charter_view, documents, guide, start};
+use crate::ui::{board, canvas, charter_view, documents, guide, history, start};
 use leptos::prelude::*;
 
 fn current_hash() -> String {
@@ -64,11 +64,13 @@ pub fn Shell() -> impl IntoView {
 
     let screen = move || match state.route.get() {
         Route::Start => view! { <start::StartScreen /> }.into_any(),
-        Route::Canvas => view! { <canvas::Canvas /> }.into_any(),
+        Route::Canvas => view! { <board::Board /> }.into_any(),
+        Route::CanvasDetails => view! { <canvas::Canvas /> }.into_any(),
         Route::Guide(n) => view! { <guide::Guide step=n /> }.into_any(),
         Route::Charter => view! { <charter_view::CharterView /> }.into_any(),
         Route::CharterDocument => view! { <charter_view::CharterView document=true /> }.into_any(),
         Route::Document(kind) => view! { <documents::DocumentView kind /> }.into_any(),
+        Route::History => view! { <history::HistoryView /> }.into_any(),
     };
 
     if embed_requested() {
@@ -112,7 +114,11 @@ fn Header() -> impl IntoView {
             let same = matches!(
                 (here, r),
                 (Route::Guide(_), Route::Guide(_))
-                    | (Route::Document(_) | Route::CharterDocument, Route::Charter)
+                    | (Route::CanvasDetails, Route::Canvas)
+                    | (
+                        Route::Document(_) | Route::CharterDocument | Route::History,
+                        Route::Charter
+                    )
             ) || here == r;
             same.then_some("page")
         }

@@ -6,6 +6,20 @@ export function part(page, id) {
   return page.locator(`[data-part="${id}"]`).first();
 }
 
+/**
+ * A part, ready to edit: on the board, its card is pressed and the part
+ * opens in the side panel; on the detailed canvas or a guided step, it is
+ * already there.
+ */
+export async function openPart(page, id) {
+  await page.locator('[data-card], [data-part]').first().waitFor();
+  const card = page.locator(`[data-card="${id}"]`);
+  if ((await card.count()) && (await card.getAttribute('aria-expanded')) !== 'true') await card.click();
+  const p = part(page, id);
+  await p.waitFor();
+  return p;
+}
+
 /** What kind of part this is, from its class. */
 export async function partKind(locator) {
   const cls = (await locator.getAttribute('class')) ?? '';
@@ -178,4 +192,24 @@ export function itemIds(charter) {
     }
   }
   return ids;
+}
+
+const JSQR = new URL('../../../node_modules/jsqr/dist/jsQR.js', import.meta.url).pathname;
+
+/** What the QR code with this test id says, read from its pixels as Chromium draws them. */
+export async function readQr(page, testId) {
+  await page.addScriptTag({ path: JSQR });
+  return page.getByTestId(testId).evaluate(async (svg) => {
+    const side = 4 * svg.viewBox.baseVal.width;
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = side;
+    const ctx = canvas.getContext('2d');
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(img, 0, 0, side, side);
+    const pixels = ctx.getImageData(0, 0, side, side);
+    return globalThis.jsQR(pixels.data, side, side)?.data ?? null;
+  });
 }
