@@ -41,6 +41,10 @@ struct Envelope<'a> {
     charter_version: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     made_from: Option<String>,
+    /// A request for contributions: whoever opens it gives their name and
+    /// contributes (written only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    asks_for_contributions: bool,
     charter: &'a Charter,
 }
 
@@ -56,12 +60,29 @@ pub fn to_json_with(
     source: Source,
     versions: Versions,
 ) -> Result<String, serde_json::Error> {
+    envelope_json(charter, source, versions, false)
+}
+
+/// A file that asks colleagues for their contributions: the charter's file,
+/// marked so that whoever opens it contributes (the file form of a
+/// `#contrib/` link).
+pub fn request_json(charter: &Charter, versions: Versions) -> Result<String, serde_json::Error> {
+    envelope_json(charter, Source::File, versions, true)
+}
+
+fn envelope_json(
+    charter: &Charter,
+    source: Source,
+    versions: Versions,
+    asks_for_contributions: bool,
+) -> Result<String, serde_json::Error> {
     let envelope = Envelope {
         kind: FORMAT_TYPE,
         version: FORMAT_VERSION,
         source: source.name(),
         charter_version: versions.is.map(VersionId::to_text),
         made_from: versions.from.map(VersionId::to_text),
+        asks_for_contributions,
         charter,
     };
     serde_json::to_string(&envelope)
@@ -115,6 +136,8 @@ pub struct Restored {
     /// The version the document says it is and was made from (a `c3` link
     /// says so; nothing else does yet).
     pub versions: Versions,
+    /// Whether the file asks for contributions (`asks_for_contributions`).
+    pub asks_for_contributions: bool,
 }
 
 /// Reads a charter from any source: fills defaults for missing parts, drops an
@@ -158,6 +181,7 @@ pub fn restore(text: &str, fresh_id: &mut dyn FnMut() -> String) -> Result<Resto
         charter,
         warnings,
         versions: versions_in(&envelope),
+        asks_for_contributions: envelope.get("asks_for_contributions") == Some(&Value::Bool(true)),
     })
 }
 
@@ -208,6 +232,33 @@ mod tests {
     use crate::charter::{example, Lang, ListId, TextField};
 
     use super::super::test_ids as ids;
+
+    #[test]
+    fn a_request_file_says_it_asks_for_contributions_and_a_plain_file_does_not() {
+        let c = example(Lang::Fr, "abc".into(), 1.0);
+        let asked = request_json(&c, Versions::default()).expect("json");
+        assert!(asked.contains(r#""asks_for_contributions":true"#));
+        let back = restore(&asked, &mut ids()).expect("restores");
+        assert!(back.asks_for_contributions);
+        assert_eq!(back.charter, c);
+        let plain = to_json(&c, Source::File).expect("json");
+        assert!(!plain.contains("asks_for_contributions"));
+        assert!(
+            !restore(&plain, &mut ids())
+                .expect("restores")
+                .asks_for_contributions
+        );
+        // Anything but `true` asks nothing.
+        let odd = asked.replace(
+            r#""asks_for_contributions":true"#,
+            r#""asks_for_contributions":"yes""#,
+        );
+        assert!(
+            !restore(&odd, &mut ids())
+                .expect("restores")
+                .asks_for_contributions
+        );
+    }
 
     #[test]
     fn a_saved_charter_restores_identical() {

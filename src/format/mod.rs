@@ -13,7 +13,7 @@ pub mod pasted;
 
 pub use doc::{charter_doc, doc_html, doc_markdown, doc_plain, CharterWords};
 pub use envelope::{
-    restore, to_json, to_json_with, RestoreError, RestoreWarning, Restored, Source,
+    request_json, restore, to_json, to_json_with, RestoreError, RestoreWarning, Restored, Source,
 };
 pub use file_name::file_stem;
 pub use ics::meetings_ics;

@@ -57,7 +57,7 @@ pub enum TakeError {
 }
 
 /// The saving state of the draft on the board.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Autosave {
     status: SaveStatus,
     /// The id of the draft on the board.
@@ -66,8 +66,9 @@ pub struct Autosave {
     known: Option<String>,
     /// When the charter in `known` was last changed.
     known_at: Option<f64>,
-    /// The local time's offset from UTC, in minutes east: what makes a day.
-    utc_offset_minutes: i32,
+    /// The local time's offset from UTC at a time, in minutes east: what
+    /// makes a day (it changes with daylight saving time).
+    utc_offset: fn(f64) -> i32,
     /// Whether the board holds a change that is not in storage.
     dirty: bool,
     /// Whether the last write could not record which draft is open.
@@ -88,31 +89,30 @@ impl Autosave {
             id: String::new(),
             known: None,
             known_at: None,
-            utc_offset_minutes: 0,
+            utc_offset: |_| 0,
             dirty: false,
             current_unrecorded: false,
             merged: None,
         }
     }
 
-    /// Days begin at midnight this many minutes east of UTC (the
-    /// browser's time zone); UTC until told.
-    pub fn set_utc_offset(&mut self, minutes: i32) {
-        self.utc_offset_minutes = minutes;
+    /// Days begin at local midnight: `offset` gives, for a time, the
+    /// minutes east of UTC there (the browser's time zone); UTC until told.
+    pub fn set_utc_offset(&mut self, offset: fn(f64) -> i32) {
+        self.utc_offset = offset;
     }
 
     /// The local day of a time, as a count of days.
     fn day(&self, ms: f64) -> i64 {
-        ((ms + f64::from(self.utc_offset_minutes) * 60_000.0) / 86_400_000.0).floor() as i64
+        let offset = f64::from((self.utc_offset)(ms)) * 60_000.0;
+        ((ms + offset) / 86_400_000.0).floor() as i64
     }
 
-    /// The first write of a new day keeps the last version of the day the
-    /// draft was last changed in its history: the history then holds the
-    /// last version of each day it was edited, at one write a day.
-    fn keep_last_of_day(&self, b: &mut impl Backend, charter: &Charter) {
-        let (Some(raw), Some(at)) = (self.known.as_deref(), self.known_at) else {
-            return;
-        };
+    /// After the first write of a new day, the draft as it was stored
+    /// before (`raw`, changed at `at`) goes to the history as the last
+    /// version of its day: the history holds the last version of each day
+    /// the draft was edited, at one more write a day.
+    fn keep_last_of_day(&self, b: &mut impl Backend, charter: &Charter, raw: &str, at: f64) {
         if self.day(at) == self.day(charter.updated_at) {
             return;
         }
@@ -194,7 +194,13 @@ impl Autosave {
             return;
         }
         self.known = b.get(&draft_key(&charter.id)).ok().flatten();
-        self.known_at = self.known.as_ref().map(|_| charter.updated_at);
+        // When what is stored was last changed: the board may show another
+        // version of it (one received, restored or merged).
+        self.known_at = self
+            .known
+            .as_deref()
+            .and_then(|k| restore_any(k, &mut String::new).ok())
+            .map(|r| r.charter.updated_at);
         self.status = SaveStatus::Idle;
     }
 
@@ -260,9 +266,13 @@ impl Autosave {
     }
 
     fn write(&mut self, b: &mut impl Backend, charter: &Charter) {
-        self.keep_last_of_day(b, charter);
         match write_draft(b, charter) {
             Ok(text) => {
+                // The draft first: the history's copy never takes the room
+                // the draft needed.
+                if let (Some(raw), Some(at)) = (self.known.take(), self.known_at) {
+                    self.keep_last_of_day(b, charter, &raw, at);
+                }
                 self.known = Some(text);
                 self.known_at = Some(charter.updated_at);
                 self.dirty = false;
@@ -369,7 +379,7 @@ mod tests {
         let mut m = Memory::new();
         let mut a = Autosave::new(true);
         // Québec in winter: UTC−5. 23:30 there is 04:30 UTC the next day.
-        a.set_utc_offset(-300);
+        a.set_utc_offset(|_| -300);
         let evening = 20_000.0 * DAY + 4.5 * 3_600_000.0;
         a.opened(&m, &charter("", 1.0));
         a.changed(&mut m, &charter("Soir", evening - 60_000.0));

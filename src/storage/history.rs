@@ -33,6 +33,8 @@ pub enum Exchange {
     Restored,
     /// The last version of a day the draft was edited.
     LastOfDay,
+    /// The draft as it was just before a received version replaced it.
+    BeforeReplace,
 }
 
 /// A version kept, as the history view lists it.
@@ -56,8 +58,18 @@ struct Entry {
     /// Whose contribution was merged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     by: Option<String>,
+    /// Whether this version came from a colleague, whatever happened to it
+    /// since (merged, restored): replies are made from it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    received: bool,
     /// The charter in the compact form of drafts.
     charter: String,
+}
+
+impl Entry {
+    fn is_received(&self) -> bool {
+        self.received || self.exchange == Exchange::Received
+    }
 }
 
 /// How much an exchange says of a version: the history keeps, for each
@@ -65,7 +77,7 @@ struct Entry {
 fn rank(e: Exchange) -> u8 {
     match e {
         Exchange::Sent | Exchange::LastOfDay => 0,
-        Exchange::BeforeMerge | Exchange::BeforeRestore => 1,
+        Exchange::BeforeMerge | Exchange::BeforeRestore | Exchange::BeforeReplace => 1,
         Exchange::Received => 2,
         Exchange::Merged | Exchange::Restored => 3,
     }
@@ -97,7 +109,7 @@ fn read(b: &impl Backend, id: &str) -> Vec<Entry> {
 }
 
 /// Records what happened to this charter now; returns its version. A
-/// version already kept moves to the end with the newer exchange, unless
+/// version already kept moves to the end, with the newer exchange unless
 /// what it was kept as says more (see [`rank`]). `by` names whose
 /// contribution was merged.
 pub fn record(
@@ -111,30 +123,36 @@ pub fn record(
     let text = version.to_text();
     // An entry that does not read stops here (`?`); none yet is an empty history.
     let mut entries: Vec<Entry> = stored(b, &charter.id)?.unwrap_or_default();
-    if let Some(i) = entries.iter().position(|e| e.version == text) {
+    let received = exchange == Exchange::Received;
+    match entries.iter().position(|e| e.version == text) {
         // Kept already as something that says more ("Bob's contribution
         // merged" is not overwritten by "before a merge" of the same
-        // content; once received, a version stays one that came from a
-        // colleague): it stays as it is, where it is.
-        if rank(entries[i].exchange) > rank(exchange) {
-            return Ok(version);
+        // content): it keeps what it says and its date, and moves to the
+        // end, the last to go.
+        Some(i) if rank(entries[i].exchange) > rank(exchange) => {
+            let mut kept = entries.remove(i);
+            kept.received |= received;
+            entries.push(kept);
         }
-        entries.remove(i);
+        found => {
+            // Once received, a version stays one that came from a colleague.
+            let was_received = found.is_some_and(|i| entries.remove(i).is_received());
+            let compact =
+                encode_compact(charter, Source::Storage).map_err(|_| StorageError::Failed)?;
+            entries.push(Entry {
+                version: text,
+                exchange,
+                at,
+                by: by.map(str::to_string),
+                received: received || was_received,
+                charter: compact,
+            });
+        }
     }
-    let compact = encode_compact(charter, Source::Storage).map_err(|_| StorageError::Failed)?;
-    entries.push(Entry {
-        version: text,
-        exchange,
-        at,
-        by: by.map(str::to_string),
-        charter: compact,
-    });
     // The oldest go first, but never the last version received: replies are
     // made from it.
     while entries.len() > KEPT {
-        let last_received = entries
-            .iter()
-            .rposition(|e| e.exchange == Exchange::Received);
+        let last_received = last_received_at(&entries);
         let oldest = (0..entries.len())
             .find(|&i| Some(i) != last_received)
             .unwrap_or(0);
@@ -162,7 +180,7 @@ pub fn find(
 
 /// The versions kept for this charter, the newest first.
 pub fn kept(b: &impl Backend, id: &str) -> Vec<Kept> {
-    read(b, id)
+    let mut kept: Vec<Kept> = read(b, id)
         .into_iter()
         .rev()
         .map(|e| Kept {
@@ -171,7 +189,19 @@ pub fn kept(b: &impl Backend, id: &str) -> Vec<Kept> {
             at: e.at,
             by: e.by,
         })
-        .collect()
+        .collect();
+    kept.sort_by(|a, b| b.at.total_cmp(&a.at));
+    kept
+}
+
+/// Where the version received last (by its date) is among `entries`.
+fn last_received_at(entries: &[Entry]) -> Option<usize> {
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.is_received())
+        .max_by(|(_, a), (_, b)| a.at.total_cmp(&b.at))
+        .map(|(i, _)| i)
 }
 
 /// Forgets a charter's history (its draft was deleted).
@@ -182,11 +212,8 @@ pub fn forget(b: &mut impl Backend, id: &str) -> Result<(), StorageError> {
 /// The version this charter last received, which what it sends now was
 /// made from.
 pub fn last_received(b: &impl Backend, id: &str) -> Option<VersionId> {
-    read(b, id)
-        .iter()
-        .rev()
-        .find(|e| e.exchange == Exchange::Received)
-        .and_then(|e| VersionId::from_text(&e.version))
+    let entries = read(b, id);
+    last_received_at(&entries).and_then(|i| VersionId::from_text(&entries[i].version))
 }
 
 #[cfg(test)]
@@ -239,6 +266,19 @@ mod tests {
         assert_eq!(list[1].by, None);
         let version = VersionId::from_text(&list[1].version).expect("an id");
         assert_eq!(find(&m, &c.id, version, &mut ids()), Some(c));
+    }
+
+    #[test]
+    fn a_received_version_merged_or_restored_stays_the_one_replies_come_from() {
+        let mut m = Memory::new();
+        let c = example(Lang::Fr, "k3j9x0a1b2c3d4e5".into(), 1.0);
+        let got = record(&mut m, &c, Exchange::Received, 1.0, None).expect("records");
+        // Taken whole: the merge is the received version itself.
+        record(&mut m, &c, Exchange::Merged, 2.0, Some("Bob")).expect("records");
+        assert_eq!(last_received(&m, &c.id), Some(got));
+        assert_eq!(kept(&m, &c.id)[0].by.as_deref(), Some("Bob"));
+        record(&mut m, &c, Exchange::Restored, 3.0, None).expect("records");
+        assert_eq!(last_received(&m, &c.id), Some(got));
     }
 
     #[test]

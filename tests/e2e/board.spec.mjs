@@ -134,6 +134,12 @@ for (const t of LANGS) {
     assert.ok(after > before, `larger type: ${after} px against ${before} px`);
     assert.equal(await page.locator('.shell-header').isVisible(), false, 'the board alone');
     assert.deepEqual(await outOfView(page, page.locator('.board-column h3, .board-card-label')), []);
+    // A smaller projector, and an older 1024×768 one: still one screen.
+    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      assert.deepEqual(await outOfView(page, page.locator('.board-column h3, .board-card-label, .board-qr-code')), [], `projecting at ${size.width}×${size.height}`);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
     const read = await readQr(page, 'board-qr-code');
     assert.ok(read?.startsWith(`${app.server.url}#C3.`), `the code opens the charter: ${read?.slice(0, 50)}`);
     assert.deepEqual(await axe(page), []);

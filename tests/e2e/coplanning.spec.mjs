@@ -256,3 +256,39 @@ test('co-planning: asking for contributions; two colleagues give their name once
   assert.ok(restored.includes('Thème proposé par Chloé'), "Chloé's merge is back");
   assert.deepEqual(a.problems, []);
 });
+
+test('co-planning: a request sent as a file makes whoever opens it a contributor, and their reply merges', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const [download] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.getByTestId('contributions').getByRole('button', { name: 'Télécharger la demande (fichier)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /-contributions\.coplanifier\.json$/);
+  const file = join(await mkdtemp(join(tmpdir(), 'coplanifier-request-')), download.suggestedFilename());
+  await download.saveAs(file);
+
+  const c = await freshPage();
+  await c.page.getByLabel('Ou choisissez un fichier .coplanifier.json').setInputFiles(file);
+  const preview = c.page.getByTestId('incoming');
+  const contribute = preview.getByRole('button', { name: 'Contribuer' });
+  assert.match((await contribute.getAttribute('class')) ?? '', /start-primary/, 'contributing is the primary action');
+  await preview.getByLabel('Votre nom').fill('Dora Lévesque');
+  await contribute.click();
+  await (await openPart(c.page, 'goals')).locator('.note-add').click();
+  await c.page.keyboard.type('But proposé par Dora');
+  const card = (await openPart(c.page, 'goals')).locator('.note').last();
+  assert.equal(await card.locator('.note-author').inputValue(), 'Dora Lévesque', 'the new note is signed');
+  await c.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await c.page.getByRole('link', { name: 'Charte' }).click();
+  await c.page.getByTestId('contributions').getByRole('heading', { name: 'Renvoyer mes contributions' }).waitFor();
+  const reply = await c.page.locator('#share-link').inputValue();
+  assert.deepEqual(c.problems, []);
+
+  const panel = await openReply(a.page, reply);
+  assert.equal(await panel.getByTestId('compare-summary').innerText(), 'Dora Lévesque : 1 note ajoutée');
+  await panel.getByRole('button', { name: 'Fusionner dans mon brouillon' }).click();
+  const goals = await (await openPart(a.page, 'goals')).locator('.note-text').evaluateAll((els) => els.map((e) => e.value));
+  assert.ok(goals.includes('But proposé par Dora'));
+  assert.deepEqual(a.problems, []);
+});

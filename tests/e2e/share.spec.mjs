@@ -66,6 +66,32 @@ test('share: a link carries the charter in its fragment and opens as a new draft
   assert.deepEqual(b.problems, []);
 });
 
+test('share: replacing a draft with a received version keeps the draft in the history, and it comes back from there', async () => {
+  const a = await freshPage();
+  await openExampleCharter(a.page);
+  const link = await a.page.locator('#share-link').inputValue();
+  await a.page.getByRole('link', { name: 'Canevas' }).click();
+  await (await openPart(a.page, 'mission')).locator('textarea').fill('Ma mission à moi');
+  await a.page.getByTestId('save-status').getByText('Enregistré dans ce navigateur').waitFor();
+  await a.page.goto(link);
+  const incoming = a.page.getByTestId('incoming');
+  await incoming.getByRole('button', { name: 'Remplacer mon brouillon' }).click();
+  await incoming.getByRole('button', { name: 'Confirmer le remplacement' }).click();
+  await incoming.waitFor({ state: 'detached' });
+  assert.notEqual(await (await openPart(a.page, 'mission')).locator('textarea').inputValue(), 'Ma mission à moi');
+  await a.page.getByRole('link', { name: 'Charte' }).click();
+  await a.page.getByRole('link', { name: 'Historique des versions' }).click();
+  const before = a.page.getByRole('listitem').filter({ hasText: 'Avant un remplacement' });
+  await before.getByRole('button', { name: 'Comparer avec maintenant' }).click();
+  await before.getByRole('cell', { name: 'Ma mission à moi' }).waitFor();
+  await before.getByRole('button', { name: 'Restaurer cette version' }).click();
+  await before.getByRole('button', { name: 'Confirmer : remplacer le brouillon par cette version' }).click();
+  await a.page.getByRole('status').getByText('Version restaurée').waitFor();
+  await a.page.getByRole('link', { name: 'Canevas' }).click();
+  assert.equal(await (await openPart(a.page, 'mission')).locator('textarea').inputValue(), 'Ma mission à moi');
+  assert.deepEqual(a.problems, []);
+});
+
 test('share: a link pasted from Outlook Safe Links, encoded twice and cut by line breaks still opens', async () => {
   const a = await freshPage();
   await openExampleCharter(a.page);

@@ -92,8 +92,7 @@ pub fn ProjectorButton(projecting: RwSignal<bool>) -> impl IntoView {
     });
     on_cleanup(move || escape.remove());
     view! {
-        <button type="button" class="board-project" on:click=toggle
-            aria-pressed=move || projecting.get().to_string()>
+        <button type="button" class="board-project" on:click=toggle>
             {move || if projecting.get() {
                 t_string!(i18n, board_project_leave)
             } else {

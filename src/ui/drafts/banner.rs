@@ -35,7 +35,7 @@ pub fn DownloadCopy() -> impl IntoView {
     // In a sandboxed frame the browser may drop the download without a word.
     let maybe_blocked = RwSignal::new(false);
     let save = move |_| {
-        refused.set(!download_copy(state));
+        refused.set(!download_copy(state, false));
         maybe_blocked.set(sandboxed());
     };
     view! {

@@ -7,7 +7,10 @@ pub mod banner;
 pub mod library;
 
 use crate::charter::{Charter, VersionId, Versions};
-use crate::format::{to_json_with, Source};
+use crate::format::{request_json, to_json_with, Source};
+
+/// How a request file's name ends: still a charter file to any reader.
+const REQUEST_FILE_SUFFIX: &str = "-contributions.coplanifier.json";
 use crate::storage::history::{self, Exchange};
 use crate::storage::{self, Autosave, DraftEntry, External, Local, SaveStatus, TakeError};
 use crate::ui::platform::{download, file_name, fresh_item_id, timed};
@@ -71,7 +74,7 @@ impl Drafts {
     pub fn new() -> Drafts {
         let mut machine = Autosave::new(Local::available());
         // Days for the history's "last version of the day" are local ones.
-        machine.set_utc_offset(-(js_sys::Date::new_0().get_timezone_offset() as i32));
+        machine.set_utc_offset(|ms| -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32));
         Drafts {
             status: RwSignal::new(machine.status()),
             machine: StoredValue::new(machine),
@@ -240,8 +243,8 @@ impl Default for Drafts {
 /// Offers the charter on the board as a JSON file; false if the browser
 /// refused. The file says which version it is and was made from, and the
 /// version is kept as sent, so that a colleague's reply made from it finds
-/// it here.
-pub fn download_copy(state: AppState) -> bool {
+/// it here. A `request` file also asks whoever opens it to contribute.
+pub fn download_copy(state: AppState, request: bool) -> bool {
     let (title, json) = state.charter.with_untracked(|c| {
         let versions = Versions {
             is: Some(VersionId::of(c)),
@@ -254,14 +257,20 @@ pub fn download_copy(state: AppState) -> bool {
             crate::ui::platform::now(),
             None,
         );
-        (c.title.clone(), to_json_with(c, Source::File, versions))
+        let json = if request {
+            request_json(c, versions)
+        } else {
+            to_json_with(c, Source::File, versions)
+        };
+        (c.title.clone(), json)
     });
+    let suffix = if request {
+        REQUEST_FILE_SUFFIX
+    } else {
+        ".coplanifier.json"
+    };
     match json {
-        Ok(json) => download(
-            &file_name(&title, ".coplanifier.json"),
-            "application/json",
-            &json,
-        ),
+        Ok(json) => download(&file_name(&title, suffix), "application/json", &json),
         Err(_) => false,
     }
 }

@@ -28,6 +28,7 @@ fn what(i18n: leptos_i18n::I18nContext<Locale>, k: &Kept) -> String {
         (Exchange::BeforeRestore, _) => t_string!(i18n, history_before_restore).to_string(),
         (Exchange::Restored, _) => t_string!(i18n, history_restored).to_string(),
         (Exchange::LastOfDay, _) => t_string!(i18n, history_last_of_day).to_string(),
+        (Exchange::BeforeReplace, _) => t_string!(i18n, history_before_replace).to_string(),
     }
 }
 
@@ -44,6 +45,16 @@ pub fn HistoryView() -> impl IntoView {
     });
     // Read again after a restore, which adds to it.
     let changed = RwSignal::new(0u32);
+    // What the last restore did: done, or refused (nothing changed).
+    let said = RwSignal::new(None::<bool>);
+    // After a restore, the focus goes back to the heading, above what it says.
+    Effect::new(move |_| {
+        if said.get().is_some() {
+            if let Some(h) = heading.get_untracked() {
+                show_heading(&h);
+            }
+        }
+    });
     let entries = Memo::new(move |_| {
         changed.track();
         history::kept(&Local, &state.charter.id())
@@ -53,12 +64,19 @@ pub fn HistoryView() -> impl IntoView {
             <h2 id="history-title" tabindex="-1" node_ref=heading>{t!(i18n, history_title)}</h2>
             <p class="history-intro">{t!(i18n, history_intro)}</p>
             <p><a href=Route::Charter.href()>{t!(i18n, documents_back)}</a></p>
+            <p role="status" class="history-said">
+                {move || match said.get() {
+                    Some(true) => t_string!(i18n, history_restored_said),
+                    Some(false) => t_string!(i18n, history_restore_refused),
+                    None => "",
+                }}
+            </p>
             <Show when=move || entries.with(Vec::is_empty)>
                 <p data-testid="history-none">{t!(i18n, history_none)}</p>
             </Show>
             <ol class="history-list">
                 <For each=move || entries.get() key=|k| (k.version.clone(), k.at.to_bits()) let:kept>
-                    <Version kept changed />
+                    <Version kept changed said />
                 </For>
             </ol>
         </section>
@@ -67,12 +85,12 @@ pub fn HistoryView() -> impl IntoView {
 
 /// One version: what happened and when, its comparison with now, and restore.
 #[component]
-fn Version(kept: Kept, changed: RwSignal<u32>) -> impl IntoView {
+fn Version(kept: Kept, changed: RwSignal<u32>, said: RwSignal<Option<bool>>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let drafts = use_drafts();
     let lang = state.lang;
-    let label = what(i18n, &kept);
+    let label = StoredValue::new(kept.clone());
     let at = kept.at;
     let version = kept.version.clone();
     let compare_id = format!("history-compare-{version}");
@@ -93,16 +111,21 @@ fn Version(kept: Kept, changed: RwSignal<u32>) -> impl IntoView {
         let Some(mut old) = then.get_untracked() else {
             return;
         };
-        // The draft as it is now stays in the history; the restored version
-        // is a new one, dated now.
-        state.charter.with_untracked(|c| {
-            let _ = history::record(&mut Local, c, Exchange::BeforeRestore, now(), None);
+        // The draft as it is now stays in the history, or nothing is
+        // restored; the restored version is a new one, dated now.
+        let kept = state.charter.with_untracked(|c| {
+            history::record(&mut Local, c, Exchange::BeforeRestore, now(), None)
         });
+        if kept.is_err() {
+            said.set(Some(false));
+            return;
+        }
         old.touch(now());
         let after = Callback::new(move |_| {
             state.charter.with_untracked(|c| {
                 let _ = history::record(&mut Local, c, Exchange::Restored, now(), None);
             });
+            said.set(Some(true));
             changed.update(|n| *n += 1);
         });
         drafts.open(state, old, true, after);
@@ -121,7 +144,7 @@ fn Version(kept: Kept, changed: RwSignal<u32>) -> impl IntoView {
     view! {
         <li class="history-item">
             <p class="history-what">
-                <strong>{label}</strong>
+                <strong>{move || label.with_value(|k| what(i18n, k))}</strong>
                 " · "
                 <span>{move || format_date(at, lang.get().code())}</span>
             </p>

@@ -219,10 +219,11 @@ pub fn CompareMerge(mine: Charter, theirs: Charter, base: Option<Charter>) -> im
         // The draft as it was, offered back right after (one step of undo),
         // and kept in the history with the merged version.
         let before = current.clone();
-        let _ = history::record(&mut Local, &before, Exchange::BeforeMerge, now(), None);
         let by = who.get_value();
+        // Once the merge is open (the user may still be asked first).
         let after = Callback::new(move |_| {
             inbox.incoming.set(None);
+            let _ = history::record(&mut Local, &before, Exchange::BeforeMerge, now(), None);
             drafts.before_merge.set(Some(before.clone()));
             state.charter.with_untracked(|c| {
                 let _ = history::record(&mut Local, c, Exchange::Merged, now(), by.as_deref());

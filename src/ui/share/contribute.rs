@@ -8,6 +8,7 @@ use crate::format::REQUEST_MARK;
 use crate::i18n::*;
 use crate::storage::{prefs, Local};
 use crate::ui::clipboard::copy_text;
+use crate::ui::drafts::download_copy;
 use crate::ui::platform::mailto;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -18,6 +19,8 @@ enum Copied {
     Link,
     Message,
     Failed,
+    /// The browser refused the request file.
+    FileRefused,
 }
 
 /// The request or the reply, for the charter on the board; `link` is its
@@ -104,11 +107,19 @@ pub fn Contributions(link: Memo<Option<String>>, title: Signal<String>) -> impl 
                 <a class="share-mail" href=mail>{t!(i18n, doc_mail)}</a>
             </Show>
             <button type="button" disabled=no_link on:click=move |_| copy(Copied::Message)>{t!(i18n, contribute_copy_message)}</button>
+            // The request as a file, for a charter too long for a link or a
+            // colleague who prefers one; the reply is then their own file.
+            <Show when=move || !contributing.get()>
+                <button type="button" on:click=move |_| {
+                    copied.set((!download_copy(state, true)).then_some(Copied::FileRefused));
+                }>{t!(i18n, contribute_request_file)}</button>
+            </Show>
             <p role="status" class="doc-status">
                 {move || match copied.get() {
                     Some(Copied::Link) => t_string!(i18n, share_copied_link),
                     Some(Copied::Message) => t_string!(i18n, contribute_copied_message),
                     Some(Copied::Failed) => t_string!(i18n, doc_copy_failed),
+                    Some(Copied::FileRefused) => t_string!(i18n, download_refused),
                     None => "",
                 }}
             </p>

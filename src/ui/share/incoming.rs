@@ -100,7 +100,8 @@ fn offer(
                 warnings: r.warnings,
                 exists,
                 made_from: r.versions.from,
-                request,
+                // A `#contrib/` link, or a file that asks the same.
+                request: request || r.asks_for_contributions,
             }));
         }
         Err(e) => {
@@ -331,6 +332,10 @@ pub fn IncomingPreview() -> impl IntoView {
             return;
         }
         if let Some(inc) = inbox.incoming.get_untracked() {
+            // The draft it replaces stays in the history.
+            if let Some(mine) = saved_draft(state, &inc.charter.id) {
+                let _ = history::record(&mut Local, &mine, Exchange::BeforeReplace, now(), None);
+            }
             received(&inc.charter);
             drafts.open(state, inc.charter, true, opened);
         }
