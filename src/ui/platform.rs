@@ -161,6 +161,27 @@ pub fn focus_first_control(dom_id: &str) {
     }
 }
 
+/// Focuses the first control inside the element with this DOM id without
+/// scrolling the page: for a panel already on screen (the board's side
+/// panel), where scrolling would take the board away from the card that
+/// opened it.
+pub fn focus_first_control_in_place(dom_id: &str) {
+    let control = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(dom_id))
+        .and_then(|el| {
+            el.query_selector("input, textarea, select, button")
+                .ok()
+                .flatten()
+        })
+        .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(html) = control {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&options);
+    }
+}
+
 /// Brings a screen's heading to the top of the window and moves the focus
 /// there, as a new page would: the next Tab or Enter acts on the new screen,
 /// never on the button that led to it.

@@ -154,3 +154,21 @@ for (const t of LANGS) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('board: on a phone the panel opens as a sheet at the foot of the window, the tapped card stays in view, the menu stays in reach', async () => {
+  const { page, problems } = await app.freshPage('', { viewport: { width: 390, height: 844 } });
+  await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+  const card = page.locator('[data-card="mission"]');
+  await card.click();
+  const panel = page.locator('#board-panel');
+  await panel.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'part-mission-input');
+  const [c, p] = await Promise.all([card.boundingBox(), panel.boundingBox()]);
+  assert.ok(c.y >= 0 && c.y + c.height <= p.y, `the card (${c.y}–${c.y + c.height}) is above the sheet (${p.y})`);
+  assert.ok(p.y + p.height <= 844 + 1, 'the sheet ends at the foot of the window');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'nothing scrolls sideways');
+  // The navigation is still there: the charter is one tap away.
+  await page.getByRole('link', { name: 'Charte' }).click();
+  await page.locator('.charter-doc').waitFor();
+  assert.deepEqual(problems, []);
+});

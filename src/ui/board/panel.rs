@@ -5,7 +5,7 @@ use crate::charter::{questions, Part};
 use crate::i18n::*;
 use crate::ui::board::card::card_dom_id;
 use crate::ui::canvas::part::{part_dom_id, PartEditor};
-use crate::ui::platform::focus_first_control;
+use crate::ui::platform::{focus_first_control, focus_first_control_in_place};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn PartPanel(open: RwSignal<Option<&'static Part>>) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(p) = open.get() {
             let id = part_dom_id(p.id);
-            request_animation_frame(move || focus_first_control(&id));
+            request_animation_frame(move || focus_first_control_in_place(&id));
         }
     });
     let close = move || {
