@@ -9,7 +9,7 @@ pub mod projector;
 
 use crate::charter::{questions, Question};
 use crate::i18n::*;
-use crate::ui::canvas::{CharterHeader, FillIndicator};
+use crate::ui::canvas::{CharterHeader, QuestionHeading};
 use crate::ui::platform::shown_title;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
@@ -65,16 +65,10 @@ fn Column(
     question: &'static Question,
     open: RwSignal<Option<&'static crate::charter::Part>>,
 ) -> impl IntoView {
-    let state = use_app();
-    let lang = state.lang;
     let heading = format!("board-{}", question.slug);
     view! {
         <section class="board-column" aria-labelledby=heading.clone() data-question=question.slug>
-            <h3 id=heading.clone()>
-                <span class="canvas-zone-number">{question.number}</span>
-                {move || question.title.get(lang.get())}
-            </h3>
-            <FillIndicator question />
+            <QuestionHeading question id=heading.clone() />
             <ul class="board-cards">
                 {question.parts.iter().map(|p| view! { <PartCard part=p open /> }).collect_view()}
             </ul>

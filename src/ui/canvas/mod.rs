@@ -110,6 +110,21 @@ pub fn FillIndicator(question: &'static Question) -> impl IntoView {
     }
 }
 
+/// A question's number, title and how full it is, heading its zone on the
+/// detailed canvas or its column on the board; `id` names the heading.
+#[component]
+pub fn QuestionHeading(question: &'static Question, id: String) -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    view! {
+        <h3 id=id>
+            <span class="canvas-zone-number">{question.number}</span>
+            {move || question.title.get(lang.get())}
+        </h3>
+        <FillIndicator question />
+    }
+}
+
 #[component]
 fn Zone(question: &'static Question) -> impl IntoView {
     let state = use_app();
@@ -117,11 +132,7 @@ fn Zone(question: &'static Question) -> impl IntoView {
     let heading = format!("zone-{}", question.slug);
     view! {
         <section class="canvas-zone" aria-labelledby=heading.clone() data-question=question.slug>
-            <h3 id=heading.clone()>
-                <span class="canvas-zone-number">{question.number}</span>
-                {move || question.title.get(lang.get())}
-            </h3>
-            <FillIndicator question />
+            <QuestionHeading question id=heading.clone() />
             <p class="canvas-zone-prompt">{move || question.prompt.get(lang.get())}</p>
             {question.parts.iter().map(|p| view! { <PartEditor part=p /> }).collect_view()}
         </section>
