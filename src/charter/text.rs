@@ -112,6 +112,27 @@ pub fn format_day(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// The text on one line, trimmed, cut at `max` characters at a word
+/// boundary, with an ellipsis when cut.
+pub fn cut_at_word(text: &str, max: usize) -> String {
+    // Not `split_whitespace`: it would break the no-break spaces of French
+    // typography ("Tour de table : …").
+    let line = text
+        .split(|ch: char| ch.is_whitespace() && !matches!(ch, '\u{a0}' | '\u{202f}'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let cut: String = line.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 /// The hour (0-23) and minute of `HH:MM` (or `H:MM`), if it is a time of day.
 pub fn parse_time(time: &str) -> Option<(u8, u8)> {
     let (h, m) = time.trim().split_once(':')?;

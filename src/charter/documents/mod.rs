@@ -15,7 +15,7 @@ mod summary;
 use super::model::{filled, Charter};
 use super::questions::{columns, option_label, CellInput};
 use super::rows::RecordList;
-use super::text::{format_day, Lang, Text};
+use super::text::{cut_at_word, format_day, Lang, Text};
 
 /// The documents the app makes from a charter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -173,7 +173,7 @@ impl Writer {
 
     /// The text on one line, cut at `max_chars`.
     fn clip(&self, text: &str) -> String {
-        cut(text, self.max_chars)
+        cut_at_word(text, self.max_chars)
     }
 
     /// Items on one line, "A, B et C", at most `max_items`, the last
@@ -275,27 +275,7 @@ impl Writer {
 
 /// The text on one line, trimmed, cut at [`MAX_CHARS`] at a word boundary.
 fn short(text: &str) -> String {
-    cut(text, MAX_CHARS)
-}
-
-/// The text on one line, trimmed, cut at `max` characters at a word boundary.
-fn cut(text: &str, max: usize) -> String {
-    // Not `split_whitespace`: it would break the no-break spaces of French
-    // typography ("Tour de table : …").
-    let line = text
-        .split(|ch: char| ch.is_whitespace() && !matches!(ch, '\u{a0}' | '\u{202f}'))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if line.chars().count() <= max {
-        return line;
-    }
-    let cut: String = line.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+    cut_at_word(text, MAX_CHARS)
 }
 
 /// Names joined as a reader says them: "A", "A et B", "A, B et C".

@@ -2,13 +2,13 @@
 //! management, what management gets back, and what comes next.
 
 use super::{
-    cell, cut, dated_meetings, instigators, note_texts, rhythm, short, sponsor, ticked_and_typed,
-    Block, Writer, PITCH_CHARS,
+    cell, dated_meetings, instigators, note_texts, rhythm, short, sponsor, ticked_and_typed, Block,
+    Writer, PITCH_CHARS,
 };
 use crate::charter::model::{filled, Charter, ChoiceField, FlagSet};
 use crate::charter::questions::{choice_options, option_label};
 use crate::charter::rows::RecordList;
-use crate::charter::text::{format_day, Lang};
+use crate::charter::text::{cut_at_word, format_day, Lang};
 
 pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
     let mut w = Writer::brief(lang);
@@ -50,7 +50,7 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
             "{}{}{}",
             w.t("Sa mission", "Its mission"),
             w.colon(),
-            cut(&c.purpose.mission, 2 * PITCH_CHARS)
+            cut_at_word(&c.purpose.mission, 2 * PITCH_CHARS)
         );
         w.push(Block::Paragraph(p));
     }

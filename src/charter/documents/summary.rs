@@ -3,11 +3,11 @@
 //! what is asked, and the next steps.
 
 use super::{
-    cell, cut, dated_meetings, note_texts, sponsor, ticked_and_typed, Block, Writer, PITCH_CHARS,
+    cell, dated_meetings, note_texts, sponsor, ticked_and_typed, Block, Writer, PITCH_CHARS,
 };
 use crate::charter::model::{filled, Charter, FlagSet};
 use crate::charter::rows::RecordList;
-use crate::charter::text::Lang;
+use crate::charter::text::{cut_at_word, Lang};
 
 pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
     let mut w = Writer::brief(lang);
@@ -16,7 +16,10 @@ pub(super) fn blocks(c: &Charter, lang: Lang) -> Vec<Block> {
 
     w.heading("Mission", "Mission");
     if filled(&c.purpose.mission) {
-        w.push(Block::Paragraph(cut(&c.purpose.mission, 2 * PITCH_CHARS)));
+        w.push(Block::Paragraph(cut_at_word(
+            &c.purpose.mission,
+            2 * PITCH_CHARS,
+        )));
     } else {
         w.missing();
     }

@@ -2,8 +2,9 @@
 //! type, full screen where the browser allows it, with the share QR code
 //! for the room to scan. Escape, or the same button, leaves it.
 use crate::i18n::*;
+use crate::ui::drafts::keep_sent;
 use crate::ui::share::qr::{qr_drawing, qr_svg};
-use crate::ui::share::{keep_sent, share_link};
+use crate::ui::share::share_link;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -107,7 +108,7 @@ pub fn ProjectorButton(projecting: RwSignal<bool>) -> impl IntoView {
 pub fn Projector() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let link = share_link(state, false);
+    let link = share_link(state);
     // The code on the wall can be scanned at any moment: the version shown
     // when projecting starts and the one shown when it ends are kept as
     // sent (not each keystroke typed in between).

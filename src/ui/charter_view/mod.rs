@@ -1,6 +1,8 @@
 //! The charter as a clean document to read, print or save as PDF. Empty
 //! parts show as "to discuss", never hidden. User text is rendered as text.
-use crate::charter::{choice_options, questions, shown, ChoiceField, Part, Shown, VersionId};
+use crate::charter::{
+    choice_options, cut_at_word, questions, shown, ChoiceField, Part, Shown, VersionId,
+};
 use crate::format::{charter_doc, doc_html, doc_plain, CharterWords};
 use crate::i18n::*;
 use crate::ui::clipboard::copy_rich;
@@ -70,14 +72,7 @@ pub fn CharterView(#[prop(optional)] document: bool) -> impl IntoView {
     if document {
         Effect::new(move |_| {
             let title = shown_title(&title.get(), t_string!(i18n, untitled));
-            let title = match title.char_indices().nth(HEADER_TITLE_CHARS) {
-                Some((at, _)) => {
-                    let head = &title[..at];
-                    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
-                    format!("{}…", head.trim_end_matches([' ', ':', ',', ';']))
-                }
-                None => title,
-            };
+            let title = cut_at_word(&title, HEADER_TITLE_CHARS);
             set_print_header(Some(&format!("{title} · {}", version.get())));
         });
         on_cleanup(|| set_print_header(None));

@@ -8,9 +8,6 @@ pub mod library;
 
 use crate::charter::{Charter, VersionId, Versions};
 use crate::format::{request_json, to_json_with, Source};
-
-/// How a request file's name ends: still a charter file to any reader.
-const REQUEST_FILE_SUFFIX: &str = "-contributions.coplanifier.json";
 use crate::storage::history::{self, Exchange};
 use crate::storage::{self, Autosave, DraftEntry, External, Local, SaveStatus, TakeError};
 use crate::ui::platform::{download, file_name, fresh_item_id, timed};
@@ -240,6 +237,21 @@ impl Default for Drafts {
     }
 }
 
+/// How a request file's name ends: still a charter file to any reader.
+const REQUEST_FILE_SUFFIX: &str = "-contributions.coplanifier.json";
+
+/// Keeps this version in the history as sent: a reply made from it will
+/// find its base here.
+pub fn keep_sent(c: &Charter) {
+    let _ = history::record(
+        &mut Local,
+        c,
+        Exchange::Sent,
+        crate::ui::platform::now(),
+        None,
+    );
+}
+
 /// Offers the charter on the board as a JSON file; false if the browser
 /// refused. The file says which version it is and was made from, and the
 /// version is kept as sent, so that a colleague's reply made from it finds
@@ -250,13 +262,7 @@ pub fn download_copy(state: AppState, request: bool) -> bool {
             is: Some(VersionId::of(c)),
             from: history::last_received(&Local, &c.id),
         };
-        let _ = history::record(
-            &mut Local,
-            c,
-            Exchange::Sent,
-            crate::ui::platform::now(),
-            None,
-        );
+        keep_sent(c);
         let json = if request {
             request_json(c, versions)
         } else {

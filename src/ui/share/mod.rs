@@ -11,10 +11,10 @@ use crate::charter::Versions;
 use crate::format::link::encode_link_and_qr;
 use crate::format::{to_markdown, MarkdownLabels};
 use crate::i18n::*;
-use crate::storage::history::{self, Exchange};
+use crate::storage::history;
 use crate::storage::Local;
 use crate::ui::clipboard::copy_text;
-use crate::ui::drafts::DownloadCopy;
+use crate::ui::drafts::{keep_sent, DownloadCopy};
 use crate::ui::platform::{app_url, download, file_name, on_local_file, shown_title, timed};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
@@ -38,24 +38,9 @@ fn select_link() {
     }
 }
 
-/// Keeps this version in the history as sent: a reply made from it will
-/// find its base here.
-pub fn keep_sent(c: &crate::charter::Charter) {
-    let _ = history::record(
-        &mut Local,
-        c,
-        Exchange::Sent,
-        crate::ui::platform::now(),
-        None,
-    );
-}
-
 /// The share link and its QR form, from one encoding of the charter, for
-/// the share panel and the projector. What the share panel shows can leave
-/// at any moment (copied, scanned, selected by hand): with `keep_each`,
-/// each version is kept as sent, so that a reply made from it finds it here.
-/// The projector, where the board is edited, keeps its own.
-pub fn share_link(state: AppState, keep_each: bool) -> Memo<Option<(String, QrText)>> {
+/// the share panel and the projector.
+pub fn share_link(state: AppState) -> Memo<Option<(String, QrText)>> {
     let encoded = Memo::new(move |_| {
         state.charter.with(|c| {
             // Made from the version this charter last received, if any.
@@ -80,13 +65,6 @@ pub fn share_link(state: AppState, keep_each: bool) -> Memo<Option<(String, QrTe
             })
         })
     });
-    Effect::new(move |_| {
-        if keep_each && encoded.with(Option::is_some) {
-            state.charter.with(|c| {
-                keep_sent(c);
-            });
-        }
-    });
     encoded
 }
 
@@ -95,8 +73,16 @@ pub fn share_link(state: AppState, keep_each: bool) -> Memo<Option<(String, QrTe
 pub fn SharePanel() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
-    let encoded = share_link(state, true);
+    let encoded = share_link(state);
     let link = Memo::new(move |_| encoded.with(|e| e.as_ref().map(|(l, _)| l.clone())));
+    // What this panel shows can leave at any moment (copied, scanned,
+    // selected by hand): each version it shows is kept as sent, so that a
+    // reply made from it finds it here.
+    Effect::new(move |_| {
+        if link.with(Option::is_some) {
+            state.charter.with(keep_sent);
+        }
+    });
     let qr_text = Signal::derive(move || encoded.with(|e| e.as_ref().map(|(_, q)| q.clone())));
     let title =
         Signal::derive(move || shown_title(&state.charter.title(), t_string!(i18n, untitled)));
